@@ -1,0 +1,116 @@
+"""Clean text pasted from a web page: drop menus, share lines, captions, credits, bylines.
+
+Works line by line with the patterns in ``data/boilerplate.yaml``; the same cleaner runs on
+trafilatura's output for HTML, so both paths give the same kind of clean text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .._data import load_yaml
+
+_TERMINAL = re.compile(r"[.!?…:;)\]\"”’']\s*$")
+_DATE = re.compile(
+    r"(?:release time|published|posted|updated|date|发布时间|時間|时间)\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
+    re.IGNORECASE)
+_RELATED_HEAD = re.compile(
+    r"^(?:keep reading|read more|related(?: stories| articles| news)?|you might also like|you may also like|"
+    r"similar stories|more stories|recommended|more from .*)\s*:?\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Cleaned:
+    title: str | None
+    paragraphs: list[str]
+    dropped: list[str] = field(default_factory=list)
+    published: str | None = None
+
+    @property
+    def text(self) -> str:
+        parts = ([self.title] if self.title else []) + self.paragraphs
+        return "\n\n".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, int]:
+    cfg = load_yaml("en/boilerplate.yaml")
+    rx = re.compile("^(?:" + "|".join(f"(?:{p})" for p in cfg["drop_line"]) + r")\s*$", re.IGNORECASE)
+    return rx, int(cfg["min_words_untitled"])
+
+
+def _is_credit(line: str) -> bool:
+    return bool(re.search(r"/\s*(?:getty images|afp|reuters|ap|shutterstock|epa|alamy|bloomberg)\s*$",
+                          line, re.IGNORECASE)) or bool(re.search(r"\b(?:photo|image)\s*$", line, re.IGNORECASE))
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _has_cjk(line: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" for ch in line)
+
+
+def clean_lines(raw: str, title: str | None = None) -> Cleaned:
+    """Split ``raw`` into lines and keep the article's title and paragraphs."""
+    drop_rx, min_words = _patterns()
+    lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").split("\n")]
+    out = Cleaned(title=title, paragraphs=[])
+    seen: set[str] = set()
+    in_related = False
+    last_kept = -1  # index in ``lines`` of the last paragraph kept
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if out.published is None:
+            m = _DATE.search(line)
+            if m:
+                y, mo, d = (int(g) for g in m.groups())
+                if 1990 < y < 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+                    out.published = f"{y:04d}-{mo:02d}-{d:02d}"
+        cjk = _has_cjk(line)
+        long_enough = _words(line) >= min_words or (cjk and len(line) >= 12)
+        if _RELATED_HEAD.match(line):
+            in_related = True
+            out.dropped.append(line)
+            continue
+        if drop_rx.match(line):
+            out.dropped.append(line)
+            continue
+        if in_related:
+            if _TERMINAL.search(line) and long_enough:
+                in_related = False
+            else:
+                out.dropped.append(line)
+                continue
+        if _is_credit(line):
+            out.dropped.append(line)
+            if out.paragraphs and _words(out.paragraphs[-1]) <= 60 and not any(lines[last_kept + 1:i]):
+                out.dropped.append(out.paragraphs.pop())
+            continue
+        if out.title is None:
+            if long_enough or (_words(line) >= 4 and not _TERMINAL.search(line)):
+                out.title = line.rstrip()
+                seen.add(line)
+            else:
+                out.dropped.append(line)
+            continue
+        if line in seen or line == out.title:
+            out.dropped.append(line)
+            continue
+        if not long_enough and not (_TERMINAL.search(line) and _words(line) >= 3):
+            out.dropped.append(line)
+            continue
+        if not long_enough and line.strip("“”\"'‘’ ").count(" ") < 4 and not line.rstrip("”\"’'").endswith((".", "!", "?")):
+            out.dropped.append(line)
+            continue
+        if not _TERMINAL.search(line.rstrip(")")) and re.search(r"\([^()]{2,60}\)$", line):
+            out.dropped.append(line)  # a caption ending in its credit: "Map of … (Agency)"
+            continue
+        seen.add(line)
+        last_kept = i
+        out.paragraphs.append(line)
+    return out

