@@ -77,6 +77,11 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
             in_related = True
             out.dropped.append(line)
             continue
+        if _is_credit(line):
+            out.dropped.append(line)
+            if out.paragraphs and _words(out.paragraphs[-1]) <= 60 and not any(lines[last_kept + 1:i]):
+                out.dropped.append(out.paragraphs.pop())
+            continue
         if drop_rx.match(line):
             out.dropped.append(line)
             continue
@@ -86,11 +91,6 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
             else:
                 out.dropped.append(line)
                 continue
-        if _is_credit(line):
-            out.dropped.append(line)
-            if out.paragraphs and _words(out.paragraphs[-1]) <= 60 and not any(lines[last_kept + 1:i]):
-                out.dropped.append(out.paragraphs.pop())
-            continue
         if out.title is None:
             if long_enough or (_words(line) >= 4 and not _TERMINAL.search(line)):
                 out.title = line.rstrip()

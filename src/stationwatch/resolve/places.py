@@ -43,6 +43,8 @@ class Place:
             return 6.5
         if self.kind == "part":
             return 4.5
+        if self.kind == "continent":
+            return 8.0
         return math.log10(max(self.population, 10))
 
     @property
@@ -137,12 +139,16 @@ class Gazetteer:
                     names[i] = self.countries[p.country]
         # metro parts and aliases
         for name, (cc, metro, lat, lon) in data["metro_parts"].items():
+            # the part replaces a same-country GeoNames town of that name (Markham -> Toronto's)
+            self.names[name] = [p for p in self.names.get(name, []) if p.country != cc]
             self._add(name, Place("part", name, cc, None, lat, lon, 0, None, metro))
         for name, (cc, city) in data["city_aliases"].items():
             target = self.cities_by_key.get((cc, city))
             if target is None:
                 raise ValueError(f"places.yaml city_aliases: no GeoNames city {city!r} in {cc}")
             self.names[name] = [target]
+        for name in data.get("continents", []):
+            self.names[name] = [Place("continent", name, None)]
         self.demonyms: dict[str, str] = {}
         for code, names in data["demonyms"].items():
             for n in names:

@@ -1,0 +1,34 @@
+"""Small helpers the fact stages share."""
+
+from __future__ import annotations
+
+from ..document import Document, Mention
+from .lexicon import Lexicon, lexicon
+from .text import clauses
+
+
+def lex(doc: Document) -> Lexicon:
+    try:
+        return lexicon(doc.language or "en")
+    except FileNotFoundError:
+        return lexicon("en")
+
+
+def on_topic(doc: Document) -> bool:
+    """Does the document talk about overseas police stations at all?"""
+    return bool(lex(doc).topic.search(doc.text))
+
+
+def by_sentence(doc: Document) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        out.setdefault(m.sentence, []).append(m)
+    return out
+
+
+def clause_of(doc: Document, si: int, pos: int) -> tuple[int, int]:
+    s = doc.sentences[si]
+    for c in clauses(doc.text, s.start, s.end):
+        if c[0] <= pos < c[1]:
+            return c
+    return (s.start, s.end)

@@ -1,0 +1,43 @@
+"""Stage: figure facts — other numbers about the campaign (people persuaded to return, kidnappings)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Document, Fact
+from .common import by_sentence, lex, on_topic
+
+NAME = "figures/1"
+_PERIOD = re.compile(r"\bbetween ([A-Z][a-z]+ \d{4}) and ([A-Z][a-z]+ \d{4})|\bsince (\d{4})|\bin (\d{4})\b")
+
+
+def extract_figures(doc: Document) -> Document:
+    if not on_topic(doc):
+        return doc
+    L = lex(doc)
+    text = doc.text
+    found: dict[tuple, Fact] = {}
+    for si, ms in by_sentence(doc).items():
+        sent = doc.sentences[si]
+        for n in ms:
+            if n.kind != "number" or n.value < 2:
+                continue
+            follow = text[n.end:min(sent.end, n.end + 120)]
+            for quantity, rx in L.figures:
+                m = rx.search(follow)
+                if m is None:
+                    continue
+                gap = follow[:m.start()]
+                if len(gap.split()) > 4 or re.search(r"\d", gap):
+                    continue
+                p = _PERIOD.search(text, sent.start, sent.end)
+                period = None
+                if p:
+                    period = f"{p.group(1)} – {p.group(2)}" if p.group(1) else (p.group(3) or p.group(4))
+                key = (quantity, n.value)
+                if key not in found:
+                    found[key] = Fact("figure", {"quantity": quantity, "value": n.value, "period": period},
+                                      [(sent.start, sent.end)], 0.7, NAME)
+                break
+    return replace(doc, facts=doc.facts + list(found.values()))

@@ -1,0 +1,30 @@
+"""Stage: the document's language (ISO 639-1).
+
+A record's own ``language`` wins. Otherwise a light script-and-function-word check tells
+English and Chinese apart; other languages are left undetected (null) until a detector
+library is wired in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Document
+
+_EN = re.compile(r"\b(?:the|and|of|to|in|that|is|was|for|with|said|by|on|have|has)\b", re.IGNORECASE)
+
+
+def detect_language(doc: Document) -> Document:
+    if doc.language:
+        return doc
+    sample = doc.text[:4000]
+    if not sample:
+        return doc
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    if cjk > len(sample) * 0.2:
+        return replace(doc, language="zh")
+    words = len(sample.split())
+    if words and len(_EN.findall(sample)) / words > 0.12:
+        return replace(doc, language="en")
+    return doc

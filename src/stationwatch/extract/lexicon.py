@@ -1,0 +1,73 @@
+"""A language's pattern pack (``data/<lang>/triggers.yaml``) compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .._data import load_yaml
+
+
+def _rx(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    topic: re.Pattern
+    station_noun: re.Pattern
+    unplaced: re.Pattern
+    speculation: re.Pattern
+    closure: re.Pattern
+    actions: tuple[tuple[str, re.Pattern], ...]
+    institution: re.Pattern
+    collective: re.Pattern
+    operator_cue: re.Pattern
+    tally_noun: re.Pattern
+    country_noun: re.Pattern
+    city_noun: re.Pattern
+    qualifiers: tuple[tuple[str, re.Pattern], ...]
+    additional: re.Pattern
+    growth: re.Pattern
+    figures: tuple[tuple[str, re.Pattern], ...]
+    speech: re.Pattern
+    stances: tuple[tuple[str, re.Pattern], ...]
+    numbers: dict[str, int]
+    number_word: re.Pattern
+    months: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def lexicon(language: str = "en") -> Lexicon:
+    t = load_yaml(f"{language}/triggers.yaml")
+    n = load_yaml(f"{language}/numbers.yaml")
+    words = {k.lower(): int(v) for k, v in n["words"].items()}
+    # longest first so "a dozen" wins over "a"
+    word_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    compound = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+    return Lexicon(
+        language=language,
+        topic=_rx(t["topic"]),
+        station_noun=_rx(t["station_nouns"]),
+        unplaced=_rx(t["unplaced"]),
+        speculation=_rx(t["speculation"]),
+        closure=_rx(t["closure"]),
+        actions=tuple((k, _rx(v)) for k, v in t["actions"].items()),
+        institution=_rx(t["institutions"]),
+        collective=_rx(t["collective_actors"]),
+        operator_cue=re.compile("|".join(f"(?:{p})" for p in t["operator_cues"]), re.IGNORECASE),
+        tally_noun=_rx(t["tally_nouns"]),
+        country_noun=_rx(t["country_nouns"]),
+        city_noun=_rx(t["city_nouns"]),
+        qualifiers=tuple((k, _rx(v)) for k, v in t["qualifiers"].items()),
+        additional=_rx(t["additional"]),
+        growth=_rx(t["growth"]),
+        figures=tuple((k, _rx(v)) for k, v in t["figures"].items()),
+        speech=_rx(t["speech_verbs"]),
+        stances=tuple((k, _rx(v)) for k, v in t["stances"].items()),
+        numbers=words,
+        number_word=re.compile(r"(?<!\w)(?:" + compound + "|" + word_alt + r")(?!\w)", re.IGNORECASE),
+        months=tuple(n["months"]),
+    )

@@ -1,0 +1,176 @@
+"""Find the names the fact stages reason about: places, bureaus, agencies, sources, numbers.
+
+One Aho-Corasick automaton holds every name from the gazetteer and the data files; places are
+then resolved against the whole document (countries named, metro cities nearby).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from functools import lru_cache
+
+import ahocorasick
+from text_to_num import text2num
+
+from .._data import load_yaml
+from ..document import Document, Mention
+from ..resolve import Place, choose, gazetteer
+from .lexicon import lexicon
+
+# precedence when two names cover the same span
+_RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1}
+_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
+_HOME = {"CN", "HK", "MO"}
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    g = gazetteer()
+    auto = ahocorasick.Automaton()
+    entries: dict[str, list[tuple[str, object]]] = {}
+
+    def add(key: str, kind: str, value: object) -> None:
+        entries.setdefault(key, []).append((kind, value))
+
+    for name in g.names:
+        add(name, "place", name)
+    for name in g.lower_ok:
+        add(name, "place", name)
+    for name, code in g.demonyms.items():
+        add(name, "demonym", code)
+        add(name.lower(), "demonym", code)
+    for b in load_yaml("bureaus.yaml")["bureaus"]:
+        for n in b["names"]:
+            add(n, "bureau", b["operator"])
+    for a in load_yaml("agencies.yaml")["agencies"]:
+        for n in a["names"]:
+            add(n, "agency", (a["canonical"], a["country"]))
+    for s in load_yaml("sources.yaml")["sources"]:
+        for n in s["names"]:
+            add(n, "source", s["canonical"])
+    for key, vals in entries.items():
+        best = max(vals, key=lambda kv: _RANK[kv[0]])
+        auto.add_word(key, (len(key), best[0], best[1]))
+    auto.make_automaton()
+    return auto
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() and not ("\u3040" <= ch <= "\u9fff")
+
+
+def _raw_names(text: str) -> list[tuple[int, int, str, object]]:
+    found = []
+    for end_idx, (length, kind, value) in _automaton().iter(text):
+        start, end = end_idx - length + 1, end_idx + 1
+        if start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] in "-'’") and _is_word_char(text[start]):
+            continue
+        if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+            continue
+        if end < len(text) - 1 and text[end] in "-" and text[end + 1].isalpha() and kind == "place" \
+                and not text[end + 1:end + 6].lower().startswith(("area", "based")):
+            continue  # part of a hyphenated word ("Spain-made"), but keep "Montreal-area"
+        found.append((start, end, kind, value))
+    # longest first, then precedence; drop overlaps
+    found.sort(key=lambda m: (-(m[1] - m[0]), -_RANK[m[2]], m[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for m in found:
+        if any(m[0] < e and s < m[1] for s, e in taken):
+            continue
+        taken.append((m[0], m[1]))
+        out.append(m)
+    out.sort()
+    return out
+
+
+def parse_number(token: str, language: str = "en") -> int | None:
+    """'48' / '230,000' / 'forty-eight' / 'a dozen' -> int; None when it is not a number."""
+    t = token.strip().lower()
+    if not t:
+        return None
+    if t[0].isdigit():
+        try:
+            return int(t.replace(",", ""))
+        except ValueError:
+            return None
+    words = lexicon(language).numbers
+    if t in words:
+        return words[t]
+    try:
+        return int(text2num(t.replace("-", " "), language))
+    except ValueError:
+        return None
+
+
+def _numbers(text: str, language: str) -> list[tuple[int, int, int]]:
+    out = []
+    for m in _DIGITS.finditer(text):
+        value = parse_number(m.group(1))
+        if value is not None:
+            out.append((m.start(1), m.end(1), value))
+    for m in lexicon(language).number_word.finditer(text):
+        value = parse_number(m.group(0), language)
+        if value is not None:
+            out.append((m.start(), m.end(), value))
+    return sorted(out)
+
+
+def find_mentions(doc: Document) -> Document:
+    """Stage: fill ``doc.mentions`` (needs sentences)."""
+    text = doc.text
+    language = doc.language if doc.language else "en"
+    starts = [s.start for s in doc.sentences]
+
+    def sent_of(pos: int) -> int:
+        return max(bisect_right(starts, pos) - 1, 0)
+
+    g = gazetteer()
+    raw = _raw_names(text)
+    # context for place disambiguation
+    weights: dict[str, float] = {}
+    near: dict[int, set[str]] = {}
+    metros: set[str] = set()
+    for s, _e, kind, value in raw:
+        si = sent_of(s)
+        if kind == "place":
+            cands = g.candidates(value)
+            countries = {p.country for p in cands}
+            if len(countries) == 1:
+                code = next(iter(countries))
+                weights[code] = weights.get(code, 0.0) + (1.0 if cands[0].kind == "country" else 0.5)
+                near.setdefault(si, set()).add(code)
+                metros.update(p.city for p in cands if p.city)
+        elif kind == "demonym":
+            weights[value] = weights.get(value, 0.0) + 0.25
+        elif kind == "agency":
+            weights[value[1]] = weights.get(value[1], 0.0) + 0.5
+            near.setdefault(si, set()).add(value[1])
+    mentions: list[Mention] = []
+    for idx, (s, e, kind, value) in enumerate(raw):
+        si = sent_of(s)
+        if kind == "place":
+            cands = g.candidates(value)
+            if not cands:
+                continue
+            hint = None
+            if idx + 1 < len(raw):
+                ns, _ne, nkind, nvalue = raw[idx + 1]
+                if nkind == "place" and text[e:ns] in (", ", " , ", " ("):
+                    nc = {p.country for p in g.candidates(nvalue) if p.kind in ("country", "region")}
+                    hint = next(iter(nc)) if len(nc) == 1 else None
+            place = cands[0] if len(cands) == 1 else choose(cands, weights, near.get(si, set()), metros, hint)
+            mentions.append(Mention("place", s, e, text[s:e], place, si))
+        else:
+            mentions.append(Mention(kind, s, e, text[s:e], value, si))
+    for s, e, value in _numbers(text, language):
+        if not any(m.start <= s < m.end for m in mentions):
+            mentions.append(Mention("number", s, e, text[s:e], value, sent_of(s)))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return replace(doc, mentions=mentions)
+
+
+def is_host(place: Place) -> bool:
+    return place.country is not None and place.country not in _HOME

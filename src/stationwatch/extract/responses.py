@@ -1,0 +1,112 @@
+"""Stage: response facts — a host government, police force or parliament acting on the stations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Document, Fact, Mention
+from ..resolve import gazetteer
+from .common import by_sentence, lex, on_topic
+from .mentions import is_host
+
+NAME = "responses/1"
+# a place after one of these is where something happens, not who acts
+_PREP = re.compile(r"(?:\b(?:in|at|on|from|to|into|of|across|with|by|for|including|between|than|about|"
+                   r"within|throughout|toward|towards|against|over|under|via|like|as)\s+(?:the\s+)?)$",
+                   re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _subject_countries(doc: Document, ms: list[Mention], sent_start: int) -> list[tuple[str, Mention]]:
+    """Countries that act: named as a subject, not inside a prepositional phrase."""
+    text = doc.text
+    g = gazetteer()
+    out: list[tuple[str, Mention]] = []
+    places = [m for m in ms if m.kind == "place"]
+    blocked_prev = None
+    prev_end = None
+    for m in places:
+        p = m.value
+        before = text[max(sent_start, m.start - 30):m.start]
+        in_list = prev_end is not None and _LIST_GLUE.match(text[prev_end:m.start])
+        if in_list:
+            blocked = blocked_prev
+        else:
+            blocked = bool(_PREP.search(before))
+        prev_end, blocked_prev = m.end, blocked
+        if blocked or not is_host(p):
+            continue
+        if text[m.end:m.end + 7].startswith(("-based", "’s ", "'s ")):
+            continue
+        if p.kind == "country":
+            out.append((p.country, m))
+        elif p.kind == "city" and m.start - sent_start <= 12:
+            # a capital standing for its government: "Ottawa joins …"
+            c = g.country(p.country)
+            cap = g.cities_by_key.get((p.country, p.name))
+            if c and cap and c.lat == cap.lat and c.lon == cap.lon:
+                out.append((p.country, m))
+    return out
+
+
+def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) -> list[tuple[str, str | None]]:
+    L = lex(doc)
+    text = doc.text
+    actors: list[tuple[str, str | None]] = []
+    for m in ms:
+        if m.kind == "agency" and m.value[1] not in ("CN",):
+            actors.append((m.value[1], m.value[0]))
+        elif m.kind == "demonym" and m.value not in ("CN", "HK", "MO"):
+            follow = text[m.end:min(sent_end, m.end + 40)]
+            inst = L.institution.match(follow.lstrip())
+            if inst and follow[:len(follow) - len(follow.lstrip())] in (" ",):
+                actors.append((m.value, text[m.start:m.end + 1 + inst.end()]))
+    for code, _m in _subject_countries(doc, ms, sent_start):
+        actors.append((code, None))
+    return actors
+
+
+def extract_responses(doc: Document) -> Document:
+    if not on_topic(doc):
+        return doc
+    L = lex(doc)
+    text = doc.text
+    by_sent = by_sentence(doc)
+    found: dict[tuple[str, str], Fact] = {}
+    pending: str | None = None  # an action whose actor was "other countries"
+    for si, sent in enumerate(doc.sentences):
+        ms = by_sent.get(si, [])
+        stext = text[sent.start:sent.end]
+        actions = [name for name, rx in L.actions if rx.search(stext)]
+        actors = _actors(doc, ms, sent.start, sent.end)
+        if actions and not actors and L.collective.search(stext):
+            pending = actions[0]
+            continue
+        if not actions and pending:
+            named = [m.value.country for m in ms if m.kind == "place" and m.value.kind == "country"
+                     and is_host(m.value)]
+            if named:
+                for code in named:
+                    _add(found, code, None, pending, (sent.start, sent.end))
+            pending = None
+            continue
+        pending = None
+        if not actions or not actors:
+            continue
+        action = actions[0]
+        for code, actor in actors:
+            _add(found, code, actor, action, (sent.start, sent.end))
+    return replace(doc, facts=doc.facts + list(found.values()))
+
+
+def _add(found: dict, code: str, actor: str | None, action: str, span: tuple[int, int]) -> None:
+    key = (code, action)
+    f = found.get(key)
+    if f is None:
+        found[key] = Fact("response", {"country": code, "actor": actor, "action": action}, [span], 0.7, NAME)
+    else:
+        if span not in f.evidence:
+            f.evidence.append(span)
+        f.data["actor"] = f.data["actor"] or actor
+        f.confidence = min(0.95, f.confidence + 0.1)

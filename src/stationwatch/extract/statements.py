@@ -1,0 +1,160 @@
+"""Stage: statement facts — who said what about the stations, and with which stance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from ..document import Document, Fact, Mention
+from .common import by_sentence, lex, on_topic
+
+NAME = "statements/1"
+_TITLE = r"(?:(?:Prime Minister|President|Minister|Foreign Minister|Security Minister|director|Director|Sgt\.?|Sergeant|Inspector|Commissioner|spokesman|spokeswoman|spokesperson|Senator|MP|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|researcher|founder)\s+)"
+_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.)){1,2}"
+_PERSON = re.compile(rf"(?:{_TITLE})?\b({_NAME})\b")
+_BODY = re.compile(
+    r"\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:consulate(?:\s+general)?|embass(?:y|ies)|foreign ministry|Foreign Ministry|"
+    r"ministry of foreign affairs|Ministry of Foreign Affairs|government|regime|authorities|officials)"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+(?:[A-Z][\w’']*|of|and|the))*)?|(?:the\s+)?Beijing regime|Beijing|China)\b")
+_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:said|says|told|added|argued|insisted|warned)\b|,[”\"]\s*(?:he|she)\s+said", re.I)
+_NOT_PERSON = {"Safeguard Defenders", "Prime Minister", "United States", "Foreign Ministry", "Public Security",
+               "Mounted Police", "National News", "Senate", "United Front", "Work Department", "Fox Hunt",
+               "Sky Net", "State Council"}
+_LEADING = {"The", "In", "A", "An", "But", "And", "On", "Last", "According", "Sgt", "Sgt.", "Speaking", "While",
+            "After", "When", "As", "For", "At", "Director", "President", "Minister", "Prime", "Mr", "Ms", "Dr"}
+_PREP_BEFORE = re.compile(r"\b(?:in|of|to|from|by|with|on|at|against|for|about|into|over)\s+$", re.IGNORECASE)
+_OFFICIAL = re.compile(r"\b(?:Sgt|Sergeant|Minister|director|Director|Commissioner|police|Police|President|Senator|"
+                       r"ambassador|Ambassador|chief|Chief|RCMP|FBI)\b")
+_CHINESE = re.compile(r"\b(?:Chinese|China|Beijing|People['’]s Republic)\b")
+
+
+def _stance(L, text: str, chinese: bool, official: bool = False) -> str | None:
+    hits = {name for name, rx in L.stances if rx.search(text)}
+    if "denial" in hits and (chinese or len(hits) == 1):
+        return "denial"
+    if chinese:
+        return "denial" if "denial" in hits else None
+    if "concern" in hits and ("allegation" not in hits or official):
+        return "concern"
+    if "allegation" in hits:
+        return "allegation"
+    if "concern" in hits:
+        return "concern"
+    return None
+
+
+def _persons(doc: Document, ms: list[Mention], s: int, e: int) -> list[tuple[int, int, str]]:
+    text = doc.text
+    taken = [(m.start, m.end) for m in ms if m.kind in ("place", "agency", "source", "bureau", "demonym")]
+    out = []
+    for m in _PERSON.finditer(text, s, e):
+        name = m.group(1)
+        a, b = m.start(1), m.end(1)
+        words = name.split()
+        while words and words[0] in _LEADING:
+            a += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        if len(words) < 2 or name in _NOT_PERSON or re.search(r"(?:Operation|[“\"‘])\s*$", text[max(s, a - 11):a]):
+            continue
+        if any(a < te and ts < b for ts, te in taken):
+            continue
+        out.append((a, b, name))
+    return out
+
+
+def extract_statements(doc: Document) -> Document:
+    if not on_topic(doc):
+        return doc
+    L = lex(doc)
+    text = doc.text
+    by_sent = by_sentence(doc)
+    known: list[str] = []  # full names seen so far, for "Zhao said" / "Darling said"
+    found: dict[tuple[str, str], Fact] = {}
+    last_speaker: tuple[str, bool] | None = None
+    for si, sent in enumerate(doc.sentences):
+        stext = text[sent.start:sent.end]
+        ms = by_sent.get(si, [])
+        persons = _persons(doc, ms, sent.start, sent.end)
+        for _a, _b, name in persons:
+            if name not in known:
+                known.append(name)
+        speech = L.speech.search(stext)
+        if not speech:
+            continue
+        speaker = None
+        chinese = False
+        # nearest candidate to the speech verb: a person, a state body, or a single surname
+        vpos = sent.start + speech.start()
+        taken = [(m.start, m.end) for m in ms if m.kind in ("place", "agency", "source", "bureau")]
+        cands: list[tuple[int, int, str, bool, bool]] = []  # (rank, distance, name, chinese, official)
+        for a, b, name in persons:
+            ctx = text[max(sent.start, a - 45):a]
+            before = b <= vpos
+            cands.append((0 if before else 2, abs(vpos - (b if before else a)), name,
+                          bool(_CHINESE.search(ctx)), bool(_OFFICIAL.search(ctx))))
+        for m in _BODY.finditer(text, sent.start, sent.end):
+            body = m.group(1)
+            if body.lower() in ("government", "authorities", "officials", "the government", "the authorities",
+                                "the officials", "regime", "the regime"):
+                continue
+            if _PREP_BEFORE.search(text[max(sent.start, m.start() - 12):m.start()]):
+                continue
+            before = m.end() <= vpos
+            cands.append((1 if before else 3, abs(vpos - (m.end() if before else m.start())), body,
+                          bool(_CHINESE.search(body)), False))
+        for m in re.finditer(r"\b([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|argued|insisted|described|denied)\b)|"
+                             r"\b(?:according to|said)\s+([A-Z][a-z]{2,})\b(?![ -][A-Z])", stext):
+            word = m.group(1) or m.group(2)
+            pos = sent.start + m.start(1 if m.group(1) else 2)
+            if any(ts <= pos < te for ts, te in taken):
+                continue
+            full = _resolve_surname(word, known)
+            if full:
+                cands.append((0, abs(speech.start() - m.start()), full, False, False))
+        for m in ms:
+            if m.kind == "source":
+                before = m.end <= vpos
+                cands.append((1 if before else 3, abs(vpos - (m.end if before else m.start)), m.value, False, False))
+        official = False
+        if cands:
+            cands.sort(key=lambda c: (c[0], c[1]))
+            _rank, _dist, speaker, chinese, official = cands[0]
+            if speaker in ("China", "Beijing"):
+                chinese = True
+        elif _PRONOUN.search(stext) and last_speaker:
+            speaker, chinese = last_speaker
+        if not speaker:
+            continue
+        last_speaker = (speaker, chinese)
+        stance = _stance(L, stext, chinese, official)
+        if stance is None:
+            continue
+        canon = "Chinese state" if chinese and " " not in speaker.strip() or speaker.lower().startswith(
+            ("the chinese", "chinese", "the consulate", "the embass", "the beijing")) else speaker
+        key = (canon, stance)
+        f = found.get(key)
+        if f is None:
+            found[key] = Fact("statement", {"speaker": speaker.removeprefix("the ").strip(), "affiliation": None,
+                                            "country": "CN" if chinese else None, "stance": stance},
+                              [(sent.start, sent.end)], 0.6, NAME)
+        elif (sent.start, sent.end) not in f.evidence:
+            f.evidence.append((sent.start, sent.end))
+    return replace(doc, facts=doc.facts + list(found.values()))
+
+
+def _resolve_surname(word: str, known: list[str]) -> str | None:
+    """'Zhao' -> 'Zhao Lijian'; a machine-translation variant ('Darling') -> 'Peter Dahlin'."""
+    for full in known:
+        parts = full.split()
+        if word in parts:
+            return full
+    best = None
+    for full in known:
+        for part in full.split():
+            score = fuzz.ratio(word.lower(), part.lower())
+            if score >= 75 and (best is None or score > best[0]):
+                best = (score, full)
+    return best[1] if best else None

@@ -1,0 +1,150 @@
+"""Stage: station facts — where the text says an overseas station is, was, or is suspected."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Document, Fact, Mention
+from .common import by_sentence, clause_of, lex, on_topic
+from .mentions import is_host
+from .text import clauses
+
+NAME = "stations/1"
+# words allowed between a count and its place: "three in the metropolitan area of Toronto"
+_FILLER = re.compile(
+    r"^(?:[\s,]+|\b(?:of|them|these|those|is|are|was|were|in|at|the|a|such|known|more|chinese|overseas|"
+    r"police|policing|service|stations?|centres?|centers?|sites?|offices?|posts?|outposts?|establishments?|"
+    r"venues?|bases?|metropolitan|area|greater|located|based|operating|been|found|discovered|identified|"
+    r"previously|that|which|unofficial|undeclared|secret|illegal|clandestine|alleged|'?110'?)\b)*$",
+    re.IGNORECASE)
+_ANAPHOR = re.compile(r"^\W*(?:one of them|one|the other|another|both|it|they|the (?:first|second|third)|"
+                      r"specifically|of these|of them)\b", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"\b(?:on|at|in)\s+((?:\d+[\w-]*\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
+    r"Boulevard|Blvd\.|Lane|Square|Broadway|Place|Way|Quay|Drive))(?!\w)")
+_NOT_LOCATION_AFTER = re.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|community|population|government|"
+                                 r"police|authorities|prime minister|embassy|consulate)|\s+(?:Times|Post|Star|"
+                                 r"Herald|Journal|Sun|Tribune|Globe|University|Airport|Police|Public Security))",
+                                 re.IGNORECASE)
+_NOT_LOCATION_BEFORE = re.compile(r"(?:based in|born in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_DIASPORA = re.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
+                       r"nationals|asylum)\b", re.IGNORECASE)
+
+
+def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> int | None:
+    """A number just before the place: "two in London", "three Toronto stations"."""
+    text = doc.text
+    best = None
+    for m in ms:
+        if m.kind != "number" or m.end > place.start or m.start < lo:
+            continue
+        if _FILLER.match(text[m.end:place.start]):
+            best = m.value
+    if best is not None:
+        return best
+    after = text[place.end:place.end + 40]
+    m2 = re.match(r"^[’']s?\s+(\w+(?:-\w+)?)\s+(?:\w+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?)", after)
+    if m2:
+        nums = [m for m in ms if m.kind == "number" and m.start == place.end + m2.start(1)]
+        if nums:
+            return nums[0].value
+    return None
+
+
+def _context_country(doc: Document, by_sent: dict[int, list[Mention]], si: int, before: int) -> str | None:
+    for k in range(si, max(si - 3, -1), -1):
+        for m in reversed(by_sent.get(k, [])):
+            if m.kind == "place" and (k < si or m.start < before) and is_host(m.value):
+                return m.value.country
+    return None
+
+
+def extract_stations(doc: Document) -> Document:
+    if not on_topic(doc):
+        return doc
+    L = lex(doc)
+    text = doc.text
+    by_sent = by_sentence(doc)
+    found: dict[tuple, Fact] = {}
+    prev_station = False
+    for si, sent in enumerate(doc.sentences):
+        ms = by_sent.get(si, [])
+        stext = text[sent.start:sent.end]
+        has_noun = bool(L.station_noun.search(stext))
+        places = [m for m in ms if m.kind == "place" and is_host(m.value)]
+        is_station_sentence = has_noun or (prev_station and (_ANAPHOR.match(stext) or any(
+            _count_before(doc, ms, p, sent.start) is not None for p in places)))
+        prev_station = has_noun or (is_station_sentence and bool(places))
+        if not is_station_sentence:
+            continue
+        if L.actions and not has_noun and not _ANAPHOR.match(stext):
+            pass
+        for c_start, c_end in clauses(text, sent.start, sent.end):
+            ctext = text[c_start:c_end]
+            cms = [m for m in ms if c_start <= m.start < c_end]
+            cplaces = [m for m in cms if m.kind == "place" and is_host(m.value)]
+            status = "closed" if L.closure.search(ctext) else (
+                "suspected" if L.speculation.search(ctext) else "reported")
+            bureaus = [m for m in cms if m.kind == "bureau"]
+            operator = bureaus[0].value if bureaus and (L.operator_cue.search(ctext) or len(bureaus) == 1) else None
+            addr = _ADDRESS.search(ctext)
+            address = addr.group(1).strip() if addr else None
+            emitted = False
+            for p in cplaces:
+                after = text[p.end:p.end + 40]
+                if _NOT_LOCATION_AFTER.match(after) or _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 15):p.start]):
+                    continue
+                if _DIASPORA.search(ctext) and not L.station_noun.search(ctext):
+                    continue
+                if address and address == p.text:
+                    continue
+                place = p.value
+                count = _count_before(doc, cms, p, c_start)
+                data = {"country": place.country, "city": place.name if place.kind in ("city", "part") else None,
+                        "count": count, "operator": operator, "address": address, "status": status,
+                        "_explicit": False, "_metro": place.city}
+                _merge(found, data, (sent.start, sent.end))
+                emitted = True
+            if not emitted and L.unplaced.search(ctext):
+                country = _context_country(doc, by_sent, si, c_start)
+                count = next((m.value for m in cms if m.kind == "number"), None) or (
+                    1 if re.search(r"\b(?:the other|another|one)\b", ctext, re.I) else None)
+                data = {"country": country, "city": None, "count": count, "operator": operator,
+                        "address": None, "status": status, "_explicit": True, "_metro": None}
+                _merge(found, data, (sent.start, sent.end))
+    facts = _finish(found)
+    return replace(doc, facts=doc.facts + facts)
+
+
+def _merge(found: dict[tuple, Fact], data: dict, span: tuple[int, int]) -> None:
+    key = (data["country"], data["city"], data["operator"] if data["city"] is None else None)
+    old = found.get(key)
+    if old is None:
+        found[key] = Fact("station", data, [span], 0.7, NAME)
+        return
+    d = old.data
+    if span not in old.evidence:
+        old.evidence.append(span)
+    if data["count"] is not None and (d["count"] is None or data["count"] > d["count"]):
+        d["count"] = data["count"]
+    for f in ("operator", "address"):
+        d[f] = d[f] or data[f]
+    rank = {"closed": 2, "reported": 1, "suspected": 0}
+    if rank[data["status"]] > rank[d["status"]]:
+        d["status"] = data["status"]
+    d["_explicit"] = d["_explicit"] or data["_explicit"]
+    old.confidence = min(0.95, old.confidence + 0.1)
+
+
+def _finish(found: dict[tuple, Fact]) -> list[Fact]:
+    placed = {f.data["country"] for f in found.values() if f.data["city"] and f.data["status"] != "suspected"}
+    out = []
+    for f in found.values():
+        d = f.data
+        if d["city"] is None and not d["_explicit"] and (d["country"] in placed or d["country"] is None):
+            continue
+        if d["city"] is None and d["country"] is None:
+            continue
+        out.append(f)
+    return out

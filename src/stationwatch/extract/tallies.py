@@ -1,0 +1,165 @@
+"""Stage: tally facts — headline counts of stations (and the countries and cities they span)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Document, Fact, Mention
+from .common import by_sentence, lex, on_topic
+from .text import clauses
+
+NAME = "tallies/1"
+_MODIFIERS = re.compile(
+    r"^\s*(?:(?:such|known|chinese|overseas|police|policing|service|so-called|quasi-police|unofficial|undeclared|"
+    r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
+    r"other|extra|of|these|[\"“”‘’'])\s*)*", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+
+
+def _qualifier(L, text: str, start: int) -> str:
+    before = text[max(0, start - 20):start].lower()
+    for name, rx in L.qualifiers:
+        m = None
+        for m in rx.finditer(before):
+            pass
+        if m and before[m.end():].strip() == "":
+            return name
+    return "exact"
+
+
+def _reference_year(doc: Document) -> int | None:
+    if doc.published and doc.published[:4].isdigit():
+        return int(doc.published[:4])
+    years = [int(y) for y in _YEAR.findall(doc.text)]
+    return max(years) if years else None
+
+
+def _as_of(L, text: str, ref_year: int | None) -> str | None:
+    low = text.lower()
+    for i, month in enumerate(L.months, 1):
+        for m in re.finditer(rf"\b{month}\b(?:\s+(?:of\s+)?(\d{{4}}))?", low):
+            year = int(m.group(1)) if m.group(1) else ref_year
+            if year:
+                return f"{year:04d}-{i:02d}"
+    m = re.search(r"\b(?:as of|in|by|since)\s+(19[89]\d|20[0-4]\d)\b", low)
+    return m.group(1) if m else None
+
+
+def _attribution(doc: Document, ms: list[Mention], prev: list[Mention], clause_text: str) -> str | None:
+    for m in ms:
+        if m.kind == "source":
+            return m.value
+    for m in ms:
+        if m.kind == "bureau" and re.match(r"\s*(?:police|public security|municipal|county)", doc.text[m.end:m.end + 20], re.I):
+            return f"{m.value} police"
+    if re.search(r"\b(?:the|its|their) (?:ngo|nonprofit|non-profit|group|organi[sz]ation|report|watchdog|paper|study)\b|"
+                 r"\b(?:it|the ngo) said\b", clause_text, re.IGNORECASE):
+        for m in prev:
+            if m.kind == "source":
+                return m.value
+        sources = [m.value for m in doc.mentions if m.kind == "source"]
+        if sources:
+            return max(set(sources), key=sources.count)
+    return None
+
+
+def extract_tallies(doc: Document) -> Document:
+    if not on_topic(doc):
+        return doc
+    L = lex(doc)
+    text = doc.text
+    by_sent = by_sentence(doc)
+    ref_year = _reference_year(doc)
+    found: dict[tuple, Fact] = {}
+    dated: list[str] = []
+    growth_facts: list[Fact] = []
+    for si, sent in enumerate(doc.sentences):
+        ms = by_sent.get(si, [])
+        if not any(m.kind == "number" for m in ms):
+            continue
+        stext = text[sent.start:sent.end]
+        if not L.station_noun.search(stext) and not L.tally_noun.search(stext):
+            continue
+        prev = by_sent.get(si - 1, [])
+        for c_start, c_end in clauses(text, sent.start, sent.end):
+            cms = [m for m in ms if c_start <= m.start < c_end]
+            nums = [m for m in cms if m.kind == "number" and not _YEAR.fullmatch(m.text)]
+            if not nums:
+                continue
+            ctext = text[c_start:c_end]
+            values = {"stations": None, "countries": None, "cities": None}
+            anchor = None
+            additional = False
+            for n in nums:
+                rest = text[n.end:c_end]
+                mods = _MODIFIERS.match(rest)
+                tail = rest[mods.end():]
+                has_noun = bool(L.station_noun.search(stext))
+                if L.tally_noun.match(tail) or (has_noun and not L.country_noun.match(tail)
+                                                and not L.city_noun.match(tail) and _next_is_span_count(rest)):
+                    # a count attached to a place is a local count, not a headline
+                    if _attached_to_place(cms, n, c_end, text):
+                        continue
+                    if values["stations"] is None:
+                        values["stations"] = n.value
+                        anchor = n
+                        additional = bool(L.additional.search(rest[:mods.end()]))
+                elif L.country_noun.match(tail) and n.start > 0:
+                    before = text[max(c_start, n.start - 30):n.start]
+                    if anchor is not None or re.search(r"\b(?:in|across|spanning|throughout)\s+(?:at least |more than |over |some |about |nearly )?$", before, re.I):
+                        values["countries"] = n.value
+                        anchor = anchor or n
+                elif L.city_noun.match(tail):
+                    before = text[max(c_start, n.start - 30):n.start]
+                    if anchor is not None or re.search(r"\b(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?$", before, re.I):
+                        values["cities"] = n.value
+                        anchor = anchor or n
+            if anchor is None or (values["stations"] is None and values["countries"] is None):
+                continue
+            if values["stations"] is not None and values["stations"] < 2 and not additional:
+                continue
+            data = dict(values)
+            data["qualifier"] = _qualifier(L, text, anchor.start)
+            data["additional"] = additional
+            data["attributed_to"] = _attribution(doc, ms, prev, ctext)
+            data["as_of"] = _as_of(L, ctext, ref_year)
+            key = (data["stations"], data["countries"], data["cities"])
+            f = found.get(key)
+            if f is None:
+                f = found[key] = Fact("tally", data, [(sent.start, sent.end)], 0.7, NAME)
+            else:
+                if (sent.start, sent.end) not in f.evidence:
+                    f.evidence.append((sent.start, sent.end))
+                for k in ("attributed_to", "as_of"):
+                    f.data[k] = f.data[k] or data[k]
+            if data["as_of"]:
+                dated.append(data["as_of"])
+            if L.growth.search(ctext):
+                growth_facts.append(f)
+    for f in growth_facts:
+        if not f.data["as_of"] and dated:
+            f.data["after"] = max(dated)
+    return replace(doc, facts=doc.facts + list(found.values()))
+
+
+def _next_is_span_count(rest: str) -> bool:
+    """'102 across 53 countries', '100 operating around the world in 53 countries'."""
+    return bool(re.match(r"^\s*(?:[\w,’'-]+\s+){0,5}?(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?"
+                         r"\S+\s+(?:countries|nations|cities)", rest, re.IGNORECASE))
+
+
+def _attached_to_place(cms: list[Mention], n: Mention, c_end: int, text: str) -> bool:
+    for m in cms:
+        if m.kind != "place" or m.start < n.start:
+            continue
+        p = m.value
+        if p.country in ("CN", "HK", "MO") or p.kind == "continent":
+            if p.kind == "continent" and m.start - n.end < 60:
+                return True
+            continue
+        return True
+    # "Toronto's three stations"
+    before = text[max(0, n.start - 30):n.start]
+    return bool(re.search(r"[’']s\s+$", before)) and any(
+        m.kind == "place" and m.end <= n.start and n.start - m.end < 5 for m in cms)

@@ -1,0 +1,61 @@
+"""Sentences and clauses with character offsets into the clean text."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Sentence
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "sgt", "st", "no", "gen", "col", "lt", "gov", "sen", "rep", "prof",
+           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+           "co", "corp", "ltd", "vs", "etc", "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "approx"}
+_BOUNDARY = re.compile(r"(?<=[.!?。！？])[\"”’')\]]*\s+|(?<=[。！？])")
+_CLAUSE = re.compile(
+    r"\s*(?:;|:\s|—|–|\s-(?=\w)|\(|\)|,? while |,? whereas |,? but |(?<!more)(?<!less)(?<!fewer)(?<!rather)(?<!other)(?:,\s*|\s+)than |, including |,? and (?=another |the other )|, and (?=the |it |they )| and the (?=total|number|count))\s*",
+    re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    para_start = 0
+    for p_index, para in enumerate(text.split("\n")):
+        start = para_start
+        para_start += len(para) + 1
+        if not para.strip():
+            continue
+        pos = 0
+        for m in _BOUNDARY.finditer(para):
+            cut = m.start()
+            chunk = para[pos:cut]
+            last = chunk.rstrip("\"”’')]").rstrip(".!?").rsplit(None, 1)
+            if last and last[-1].lower().strip("(") in _ABBREV:
+                continue
+            nxt = para[m.end():m.end() + 1]
+            if nxt and nxt.islower():
+                continue
+            _add(out, start, pos, cut, para, p_index)
+            pos = m.end()
+        _add(out, start, pos, len(para), para, p_index)
+    return out
+
+
+def _add(out: list[Sentence], base: int, s: int, e: int, para: str, p_index: int) -> None:
+    while s < e and para[s].isspace():
+        s += 1
+    while e > s and para[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Sentence(base + s, base + e, p_index))
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at clause boundaries; offsets stay absolute."""
+    spans = []
+    pos = start
+    for m in _CLAUSE.finditer(text, start, end):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        spans.append((pos, end))
+    return spans or [(start, end)]
