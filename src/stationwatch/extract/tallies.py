@@ -14,6 +14,7 @@ _MODIFIERS = re.compile(
     r"^\s*(?:(?:such|known|chinese|overseas|police|policing|service|so-called|quasi-police|unofficial|undeclared|"
     r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
     r"other|extra|of|these|[\"“”‘’'])\s*)*", re.IGNORECASE)
+_REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
@@ -124,6 +125,9 @@ def extract_tallies(doc: Document) -> Document:
             data["additional"] = additional
             data["attributed_to"] = _attribution(doc, ms, prev, ctext)
             data["as_of"] = _as_of(L, ctext, ref_year)
+            if data["as_of"] is None and si > 0 and _REPORT_REF.search(ctext):
+                p = doc.sentences[si - 1]
+                data["as_of"] = _as_of(L, text[p.start:p.end], ref_year)
             key = (data["stations"], data["countries"], data["cities"])
             f = found.get(key)
             if f is None:

@@ -1,0 +1,46 @@
+"""The registry: facts from every stored document merged into stations, responses and tallies."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from ..resolve import gazetteer
+from .merge import Support, fact_key, merge_row
+from .timeline import order_tallies
+
+__all__ = ["Support", "build_registry", "fact_key", "merge_row", "order_tallies"]
+
+
+def _place_point(country: str | None, city: str | None) -> tuple[float | None, float | None]:
+    g = gazetteer()
+    if city:
+        p = g.city(country, city)
+        if p is None:
+            for cand in g.candidates(city):
+                if cand.country == country and cand.lat is not None:
+                    p = cand
+                    break
+        if p is not None:
+            return p.lat, p.lon
+    return None, None
+
+
+def build_registry(store) -> dict:
+    """Assemble the REGISTRY.md structure from the stored registry rows."""
+    rows = store.registry_rows()
+    stations = []
+    for r in rows.get("station", []):
+        if r["status"] == "suspected" and not r["city"]:
+            continue
+        lat, lon = _place_point(r["country"], r["city"])
+        stations.append({**r, "lat": lat, "lon": lon})
+    stations.sort(key=lambda s: (s["country"] or "~", s["city"] or "~", str(s["operator"])))
+    responses = sorted(rows.get("response", []), key=lambda r: (r["country"], r["action"]))
+    tallies = order_tallies(rows.get("tally", []))
+    return {
+        "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "documents": store.count_documents(),
+        "stations": stations,
+        "responses": responses,
+        "tallies": tallies,
+    }

@@ -1,0 +1,168 @@
+"""Storage: the only module that talks SQL (SQLAlchemy Core; SQLite by default, PostgreSQL by URL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from importlib import resources
+
+from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..document import Document
+from ..errors import StoreError
+from ..registry.dedup import NearDuplicates, from_bytes, signature, to_bytes
+from ..registry.merge import Support, fact_key, merge_row
+from ..settings import Settings
+from .models import documents, facts, registry_rows
+
+__all__ = ["Store", "open_store", "migrate"]
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    with resources.as_file(resources.files("stationwatch.store").joinpath("migrations")) as path:
+        cfg.set_main_option("script_location", str(path))
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+
+def open_store(settings: Settings) -> Store:
+    url = settings.db_url
+    try:
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            @event.listens_for(engine, "connect")
+            def _pragmas(dbapi_conn, _record):  # noqa: ANN001
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.close()
+        migrate(engine)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open database {engine.url.render_as_string(hide_password=True) if 'engine' in dir() else url}: "
+                         f"{exc.__class__.__name__}: {str(exc.orig if hasattr(exc, 'orig') else exc).strip()}") from exc
+    return Store(engine, settings)
+
+
+class Store:
+    def __init__(self, engine: Engine, settings: Settings):
+        self.engine = engine
+        self.settings = settings
+        self._near: NearDuplicates | None = None
+
+    def describe(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # -- documents ---------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(documents)).scalar_one()
+
+    def documents(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(
+                select(documents.c.id, documents.c.source, documents.c.title, documents.c.published,
+                       documents.c.language, documents.c.cluster).order_by(documents.c.id))]
+
+    def document(self, doc_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == doc_id)).first()
+            return dict(row._mapping) if row else None
+
+    def facts_of(self, doc_id: str) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(facts).where(facts.c.doc_id == doc_id))]
+
+    def _index(self) -> NearDuplicates:
+        if self._near is None:
+            near = NearDuplicates(self.settings.near_duplicate_threshold)
+            with self.engine.connect() as conn:
+                for doc_id, blob in conn.execute(select(documents.c.id, documents.c.minhash)):
+                    near.add(doc_id, from_bytes(blob))
+            self._near = near
+        return self._near
+
+    def add(self, doc: Document) -> bool:
+        """Store a processed document, its facts and the registry rows they touch — in one
+        transaction. Returns False when the document was already stored."""
+        doc_id = doc.id
+        sig = signature(doc.text)
+        near = self._index()
+        similar = near.similar(sig)
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first():
+                    return False
+                old_clusters = set()
+                if similar:
+                    old_clusters = {c for (c,) in conn.execute(
+                        select(documents.c.cluster).where(documents.c.id.in_(similar)))}
+                cluster = min([doc_id, *old_clusters])
+                touched_docs: list[str] = []
+                if old_clusters - {cluster}:
+                    touched_docs = [d for (d,) in conn.execute(
+                        select(documents.c.id).where(documents.c.cluster.in_(old_clusters - {cluster})))]
+                    conn.execute(update(documents).where(documents.c.cluster.in_(old_clusters - {cluster}))
+                                 .values(cluster=cluster))
+                conn.execute(insert(documents).values(
+                    id=doc_id, source=doc.source, url=doc.url, title=doc.title, published=doc.published,
+                    outlet=doc.outlet, language=doc.language, raw_format=doc.raw_format, text=doc.text,
+                    dropped=doc.dropped, cluster=cluster, minhash=to_bytes(sig), ingested_at=now))
+                keys = set()
+                rows = []
+                for f in doc.facts:
+                    key = fact_key(f.type, f.data)
+                    keys.add(key)
+                    rows.append({"id": f.id(doc_id), "doc_id": doc_id, "type": f.type, "key": key,
+                                 "data": f.data, "evidence": [list(e) for e in f.evidence],
+                                 "confidence": f.confidence, "extractor": f.extractor})
+                if rows:
+                    conn.execute(insert(facts), rows)
+                if touched_docs:
+                    keys |= {k for (k,) in conn.execute(select(facts.c.key).where(facts.c.doc_id.in_(touched_docs)))}
+                self._recompute(conn, keys, now)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not store {doc.source}: {exc.__class__.__name__}") from exc
+        near.add(doc_id, sig)
+        return True
+
+    # -- registry ----------------------------------------------------------------------------
+    def _recompute(self, conn, keys: set[str], now: datetime) -> None:
+        for key in sorted(keys):
+            q = (select(facts.c.type, facts.c.data, facts.c.doc_id, documents.c.cluster, documents.c.published)
+                 .join(documents, documents.c.id == facts.c.doc_id).where(facts.c.key == key))
+            support = [Support(r.doc_id, r.cluster, r.published, r.data) for r in conn.execute(q)]
+            conn.execute(delete(registry_rows).where(registry_rows.c.key == key))
+            if not support:
+                continue
+            kind = key.split("|", 1)[0]
+            conn.execute(insert(registry_rows).values(key=key, kind=kind, data=merge_row(kind, support),
+                                                      n_facts=len(support), updated_at=now))
+
+    def rebuild_registry(self) -> None:
+        """Recompute every row from the facts (the incremental path must give the same result)."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            keys = {k for (k,) in conn.execute(select(facts.c.key).distinct())}
+            conn.execute(delete(registry_rows))
+            self._recompute(conn, keys, now)
+
+    def registry_rows(self) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {}
+        with self.engine.connect() as conn:
+            for kind, data in conn.execute(select(registry_rows.c.kind, registry_rows.c.data)
+                                           .order_by(registry_rows.c.key)):
+                out.setdefault(kind, []).append(data)
+        return out
