@@ -13,6 +13,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64
+SCHEME = "affine32"  # datasketch >= 2.0; stored signatures name it
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -27,17 +28,18 @@ def shingles(text: str, k: int = 3) -> set[bytes]:
 
 
 def signature(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     m.update_batch(list(shingles(text)))
     return m
 
 
 def to_bytes(m: MinHash) -> bytes:
-    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
+    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()  # widened: fits every scheme
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
+    values = np.frombuffer(data, dtype=np.uint64).astype(np.uint32 if SCHEME == "affine32" else np.uint64)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
 
 class NearDuplicates:

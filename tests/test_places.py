@@ -1,0 +1,49 @@
+"""Place resolution with context, on sentences the seeds do not contain."""
+
+from __future__ import annotations
+
+from stationwatch.document import Document
+from stationwatch.extract import build_pipeline, run
+
+PIPE = build_pipeline(["language", "sentences", "mentions"])
+
+
+def places(text: str) -> dict[str, tuple]:
+    doc = run(Document(source="t", text=text), PIPE)
+    return {m.text: (m.value.kind, m.value.country, m.value.city) for m in doc.mentions if m.kind == "place"}
+
+
+def test_scarborough_beside_toronto_is_toronto():
+    p = places("Police in Toronto said a second office was found in Scarborough last week.")
+    assert p["Scarborough"] == ("part", "CA", "Toronto")
+
+
+def test_scarborough_in_england():
+    p = places("The seaside town of Scarborough in England held a festival.")
+    assert p["Scarborough"][1] == "GB"
+
+
+def test_georgia_beside_atlanta_is_the_us_state():
+    p = places("Investigators in Atlanta, Georgia, looked into a community office.")
+    assert p["Georgia"] == ("region", "US", None)
+
+
+def test_georgia_the_country():
+    p = places("Georgia and Armenia both border Turkey.")
+    assert p["Georgia"][:2] == ("country", "GE")
+
+
+def test_london_with_glasgow_is_british_and_london_ontario_is_canadian():
+    assert places("Offices were found in London and Glasgow.")["London"][1] == "GB"
+    assert places("A station was reported in London, Ontario, near Toronto.")["London"][1] == "CA"
+
+
+def test_lower_case_big_city_and_aliases():
+    p = places("one in Amsterdam and another in rotterdam, and three in the Greater Toronto Area")
+    assert p["rotterdam"][1] == "NL"
+    assert p["Greater Toronto Area"][2] == "Toronto"
+
+
+def test_common_words_are_not_places():
+    p = places("Police said the Nice weather helped. Reading the report, Washington Post editors agreed.")
+    assert "Police" not in p and "Nice" not in p and "Reading" not in p

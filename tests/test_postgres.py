@@ -1,0 +1,44 @@
+"""The same store and registry on the local PostgreSQL server."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+
+import pytest
+
+from .conftest import cli
+
+psycopg = pytest.importorskip("psycopg")
+PG = os.environ.get("STATIONWATCH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture()
+def pg_url():
+    name = "sw_test_" + uuid.uuid4().hex[:10]
+    try:
+        admin = psycopg.connect(PG, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"PostgreSQL not reachable at {PG}: {exc}")
+    admin.execute(f'CREATE DATABASE "{name}"')
+    base = PG.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.mark.postgres
+def test_ingest_and_export_on_postgres(runner, pg_url, seeds, tmp_path):
+    res = cli(runner, "ingest", str(seeds), "--db", pg_url)
+    assert res.exit_code == 0, res.output
+    pg = json.loads(cli(runner, "export", "--db", pg_url).stdout)
+    lite_db = str(tmp_path / "l.db")
+    cli(runner, "ingest", str(seeds), "--db", lite_db)
+    lite = json.loads(cli(runner, "export", "--db", lite_db).stdout)
+    pg.pop("generated"), lite.pop("generated")
+    assert pg == lite
+    res = cli(runner, "ingest", str(seeds), "--db", pg_url)
+    assert "0 added, 5 already stored" in res.output
