@@ -19,7 +19,7 @@ from .settings import Settings, from_env
 app = typer.Typer(help="stationwatch: an evidence-backed registry of China's overseas police 'service stations'.",
                   no_args_is_help=True, add_completion=False)
 out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file path or database URL "
                                               "(sqlite:///…, postgresql://…). Default: $STATIONWATCH_DB or ./stationwatch.db")]
