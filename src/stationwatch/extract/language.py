@@ -12,16 +12,17 @@ from dataclasses import replace
 
 from ..document import Document
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _EN = re.compile(r"\b(?:the|and|of|to|in|that|is|was|for|with|said|by|on|have|has)\b", re.IGNORECASE)
 
 
 def detect_language(doc: Document) -> Document:
     if doc.language:
         return doc
-    sample = doc.text[:4000]
+    sample = doc.text[:1500]
     if not sample:
         return doc
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    cjk = len(_CJK.findall(sample))
     if cjk > len(sample) * 0.2:
         return replace(doc, language="zh")
     words = len(sample.split())

@@ -22,6 +22,7 @@ class Lexicon:
     speculation: re.Pattern
     closure: re.Pattern
     actions: tuple[tuple[str, re.Pattern], ...]
+    any_action: re.Pattern
     institution: re.Pattern
     collective: re.Pattern
     operator_cue: re.Pattern
@@ -55,6 +56,7 @@ def lexicon(language: str = "en") -> Lexicon:
         speculation=_rx(t["speculation"]),
         closure=_rx(t["closure"]),
         actions=tuple((k, _rx(v)) for k, v in t["actions"].items()),
+        any_action=_rx([p for v in t["actions"].values() for p in v]),
         institution=_rx(t["institutions"]),
         collective=_rx(t["collective_actors"]),
         operator_cue=re.compile("|".join(f"(?:{p})" for p in t["operator_cues"]), re.IGNORECASE),

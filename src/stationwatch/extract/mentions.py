@@ -20,7 +20,7 @@ from ..resolve import Place, choose, gazetteer
 from .lexicon import lexicon
 
 # precedence when two names cover the same span
-_RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1}
+_RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "number": 0}
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
 _HOME = {"CN", "HK", "MO"}
 
@@ -50,6 +50,9 @@ def _automaton() -> ahocorasick.Automaton:
     for s in load_yaml("sources.yaml")["sources"]:
         for n in s["names"]:
             add(n, "source", s["canonical"])
+    for word, value in number_words("en").items():
+        for form in {word, word.capitalize(), word.upper()}:
+            add(form, "number", value)
     for key, vals in entries.items():
         best = max(vals, key=lambda kv: _RANK[kv[0]])
         auto.add_word(key, (len(key), best[0], best[1]))
@@ -73,17 +76,27 @@ def _raw_names(text: str) -> list[tuple[int, int, str, object]]:
                 and not text[end + 1:end + 6].lower().startswith(("area", "based")):
             continue  # part of a hyphenated word ("Spain-made"), but keep "Montreal-area"
         found.append((start, end, kind, value))
-    # longest first, then precedence; drop overlaps
-    found.sort(key=lambda m: (-(m[1] - m[0]), -_RANK[m[2]], m[0]))
-    taken: list[tuple[int, int]] = []
+    # leftmost-longest, then precedence; drop overlaps
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0]), -_RANK[m[2]]))
     out = []
+    last_end = -1
     for m in found:
-        if any(m[0] < e and s < m[1] for s, e in taken):
-            continue
-        taken.append((m[0], m[1]))
-        out.append(m)
-    out.sort()
+        if m[0] >= last_end:
+            out.append(m)
+            last_end = m[1]
     return out
+
+
+def number_words(language: str) -> dict[str, int]:
+    """Every number word of the pack, with compounds ("forty-eight", "forty eight") spelled out."""
+    words = dict(lexicon(language).numbers)
+    tens = {w: v for w, v in words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and " " not in w}
+    units = {w: v for w, v in words.items() if 1 <= v <= 9 and w not in ("a", "an", "another", "single", "both")}
+    for tw, tv in tens.items():
+        for uw, uv in units.items():
+            words[f"{tw}-{uw}"] = tv + uv
+            words[f"{tw} {uw}"] = tv + uv
+    return words
 
 
 def parse_number(token: str, language: str = "en") -> int | None:
@@ -111,11 +124,7 @@ def _numbers(text: str, language: str) -> list[tuple[int, int, int]]:
         value = parse_number(m.group(1))
         if value is not None:
             out.append((m.start(1), m.end(1), value))
-    for m in lexicon(language).number_word.finditer(text):
-        value = parse_number(m.group(0), language)
-        if value is not None:
-            out.append((m.start(), m.end(), value))
-    return sorted(out)
+    return out
 
 
 def find_mentions(doc: Document) -> Document:
@@ -165,11 +174,15 @@ def find_mentions(doc: Document) -> Document:
             mentions.append(Mention("place", s, e, text[s:e], place, si))
         else:
             mentions.append(Mention(kind, s, e, text[s:e], value, si))
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
     for s, e, value in _numbers(text, language):
-        if not any(m.start <= s < m.end for m in mentions):
+        if s not in covered:
             mentions.append(Mention("number", s, e, text[s:e], value, sent_of(s)))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return replace(doc, mentions=mentions)
+    notes = {**doc.notes, "on_topic": bool(lexicon(language if language else "en").topic.search(text))}
+    return replace(doc, mentions=mentions, notes=notes)
 
 
 def is_host(place: Place) -> bool:

@@ -78,8 +78,10 @@ def extract_responses(doc: Document) -> Document:
     for si, sent in enumerate(doc.sentences):
         ms = by_sent.get(si, [])
         stext = text[sent.start:sent.end]
-        actions = [name for name, rx in L.actions if rx.search(stext)]
-        actors = _actors(doc, ms, sent.start, sent.end)
+        actions = [name for name, rx in L.actions if rx.search(stext)] if L.any_action.search(stext) else []
+        if not actions and not pending:
+            continue
+        actors = _actors(doc, ms, sent.start, sent.end) if actions else []
         if actions and not actors and L.collective.search(stext):
             pending = actions[0]
             continue

@@ -71,19 +71,17 @@ def extract_statements(doc: Document) -> Document:
     L = lex(doc)
     text = doc.text
     by_sent = by_sentence(doc)
-    known: list[str] = []  # full names seen so far, for "Zhao said" / "Darling said"
+    # full names in the document, for "Zhao said" / "Darling said"
+    known = list(dict.fromkeys(name for _a, _b, name in _persons(doc, doc.mentions, 0, len(text))))
     found: dict[tuple[str, str], Fact] = {}
     last_speaker: tuple[str, bool] | None = None
     for si, sent in enumerate(doc.sentences):
         stext = text[sent.start:sent.end]
         ms = by_sent.get(si, [])
-        persons = _persons(doc, ms, sent.start, sent.end)
-        for _a, _b, name in persons:
-            if name not in known:
-                known.append(name)
         speech = L.speech.search(stext)
         if not speech:
             continue
+        persons = _persons(doc, ms, sent.start, sent.end)
         speaker = None
         chinese = False
         # nearest candidate to the speech verb: a person, a state body, or a single surname

@@ -35,10 +35,11 @@ class Cleaned:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, int]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, int, int]:
     cfg = load_yaml("en/boilerplate.yaml")
-    rx = re.compile("^(?:" + "|".join(f"(?:{p})" for p in cfg["drop_line"]) + r")\s*$", re.IGNORECASE)
-    return rx, int(cfg["min_words_untitled"])
+    whole = re.compile("^(?:" + "|".join(f"(?:{p})" for p in cfg["drop_line"]) + r")\s*$", re.IGNORECASE)
+    suffix = re.compile("(?:" + "|".join(f"(?:{p})" for p in cfg["drop_suffix"]) + r")\s*$", re.IGNORECASE)
+    return whole, suffix, int(cfg["min_words_untitled"]), int(cfg["breadcrumb_separators"])
 
 
 def _is_credit(line: str) -> bool:
@@ -50,13 +51,16 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+_CJK = re.compile(r"[\u3040-\u9fff]")
+
+
 def _has_cjk(line: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" for ch in line)
+    return _CJK.search(line) is not None
 
 
 def clean_lines(raw: str, title: str | None = None) -> Cleaned:
     """Split ``raw`` into lines and keep the article's title and paragraphs."""
-    drop_rx, min_words = _patterns()
+    drop_rx, suffix_rx, min_words, crumbs = _patterns()
     lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").split("\n")]
     out = Cleaned(title=title, paragraphs=[])
     seen: set[str] = set()
@@ -82,7 +86,7 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
             if out.paragraphs and _words(out.paragraphs[-1]) <= 60 and not any(lines[last_kept + 1:i]):
                 out.dropped.append(out.paragraphs.pop())
             continue
-        if drop_rx.match(line):
+        if drop_rx.match(line) or line.count(" > ") >= crumbs or suffix_rx.search(line[-120:]):
             out.dropped.append(line)
             continue
         if in_related:
