@@ -11,9 +11,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, SEEDS, as_html_page  # noqa: E402
-
 import trafilatura  # noqa: E402
+from _common import ROOT, SEEDS, as_html_page  # noqa: E402
 
 from stationwatch.extract import build_pipeline, run  # noqa: E402
 from stationwatch.ingest import from_html, from_text  # noqa: E402

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -51,7 +52,8 @@ def _write_bad(folder: Path, kind: str) -> tuple[Path, str]:
         return p, "no article text"
     if kind == "bad-jsonl":
         p = folder / "feed.jsonl"
-        p.write_text('{"text": "%s", "url": "https://example.org/a"}\n{not json}\n' % GOOD.replace("two", "three"))
+        record = json.dumps({"text": GOOD.replace("two", "three"), "url": "https://example.org/a"})
+        p.write_text(record + "\n{not json}\n")
         return p, ":2: not JSON"
     raise AssertionError(kind)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import yaml
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> dict:
     """Load ``data/<name>``; ``name`` may include a language folder (``en/triggers.yaml``)."""
     path = resources.files("stationwatch").joinpath("data", *name.split("/"))

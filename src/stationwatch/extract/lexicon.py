@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .._data import load_yaml
 
@@ -40,7 +40,7 @@ class Lexicon:
     months: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(language: str = "en") -> Lexicon:
     t = load_yaml(f"{language}/triggers.yaml")
     n = load_yaml(f"{language}/numbers.yaml")

@@ -23,6 +23,8 @@ from .lexicon import lexicon
 _RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "number": 0}
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
 _HOME = {"CN", "HK", "MO"}
+_REGION_CUE = re.compile(r"\b(?:province|state|region|county|prefecture) of\s+(?:the\s+)?$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"\s+(?:province|state|region|county)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +173,12 @@ def find_mentions(doc: Document) -> Document:
                     nc = {p.country for p in g.candidates(nvalue) if p.kind in ("country", "region")}
                     hint = next(iter(nc)) if len(nc) == 1 else None
             place = cands[0] if len(cands) == 1 else choose(cands, weights, near.get(si, set()), metros, hint)
+            if place.kind == "region" and not _REGION_CUE.search(text[max(0, s - 25):s]) \
+                    and not _REGION_AFTER.match(text[e:e + 12]):
+                # a province named after its capital ("Prato"): the city is meant
+                same = [p for p in cands if p.kind == "city" and p.country == place.country]
+                if same:
+                    place = max(same, key=lambda p: p.population)
             mentions.append(Mention("place", s, e, text[s:e], place, si))
         else:
             mentions.append(Mention(kind, s, e, text[s:e], value, si))

@@ -62,6 +62,13 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
             inst = L.institution.match(follow.lstrip())
             if inst and follow[:len(follow) - len(follow.lstrip())] in (" ",):
                 actors.append((m.value, text[m.start:m.end + 1 + inst.end()]))
+    for m in ms:
+        if m.kind == "place" and m.value.kind == "country" and is_host(m.value):
+            follow = text[m.end:min(sent_end, m.end + 50)]
+            poss = re.match(r"[’']s\s+", follow)
+            inst = L.institution.match(follow[poss.end():]) if poss else None
+            if inst:
+                actors.append((m.value.country, text[m.start:m.end + poss.end() + inst.end()]))
     for code, _m in _subject_countries(doc, ms, sent_start):
         actors.append((code, None))
     return actors

@@ -32,8 +32,6 @@ _CHINESE = re.compile(r"\b(?:Chinese|China|Beijing|People['’]s Republic)\b")
 
 def _stance(L, text: str, chinese: bool, official: bool = False) -> str | None:
     hits = {name for name, rx in L.stances if rx.search(text)}
-    if "denial" in hits and (chinese or len(hits) == 1):
-        return "denial"
     if chinese:
         return "denial" if "denial" in hits else None
     if "concern" in hits and ("allegation" not in hits or official):
@@ -42,7 +40,7 @@ def _stance(L, text: str, chinese: bool, official: bool = False) -> str | None:
         return "allegation"
     if "concern" in hits:
         return "concern"
-    return None
+    return None  # a host official or researcher who "denies" is rebutting, not a Chinese denial
 
 
 def _persons(doc: Document, ms: list[Mention], s: int, e: int) -> list[tuple[int, int, str]]:
@@ -72,7 +70,16 @@ def extract_statements(doc: Document) -> Document:
     text = doc.text
     by_sent = by_sentence(doc)
     # full names in the document, for "Zhao said" / "Darling said"
-    known = list(dict.fromkeys(name for _a, _b, name in _persons(doc, doc.mentions, 0, len(text))))
+    all_persons = _persons(doc, doc.mentions, 0, len(text))
+    known = list(dict.fromkeys(name for _a, _b, name in all_persons))
+    chinese_ministry = bool(re.search(r"(?:Chinese|China['’]s) (?:foreign ministry|Foreign Ministry)", text))
+    chinese_people = set()
+    for a, b, name in all_persons:
+        before = text[max(0, a - 60):a]
+        appos = re.match(r"\s*,([^,.]{0,80}),", text[b:b + 90])
+        ctx = before + (appos.group(1) if appos else "")
+        if _CHINESE.search(ctx) or (chinese_ministry and re.search(r"[Ff]oreign [Mm]inistry", ctx)):
+            chinese_people.add(name)
     found: dict[tuple[str, str], Fact] = {}
     last_speaker: tuple[str, bool] | None = None
     for si, sent in enumerate(doc.sentences):
@@ -92,7 +99,7 @@ def extract_statements(doc: Document) -> Document:
             ctx = text[max(sent.start, a - 45):a]
             before = b <= vpos
             cands.append((0 if before else 2, abs(vpos - (b if before else a)), name,
-                          bool(_CHINESE.search(ctx)), bool(_OFFICIAL.search(ctx))))
+                          name in chinese_people, bool(_OFFICIAL.search(ctx))))
         for m in _BODY.finditer(text, sent.start, sent.end):
             body = m.group(1)
             if body.lower() in ("government", "authorities", "officials", "the government", "the authorities",
@@ -111,7 +118,7 @@ def extract_statements(doc: Document) -> Document:
                 continue
             full = _resolve_surname(word, known)
             if full:
-                cands.append((0, abs(speech.start() - m.start()), full, False, False))
+                cands.append((0, abs(speech.start() - m.start()), full, full in chinese_people, False))
         for m in ms:
             if m.kind == "source":
                 before = m.end <= vpos

@@ -6,14 +6,14 @@ import re
 from dataclasses import replace
 
 from ..document import Document, Fact, Mention
-from .common import by_sentence, clause_of, lex, on_topic
+from .common import by_sentence, lex, on_topic
 from .mentions import is_host
 from .text import clauses
 
 NAME = "stations/1"
 # words allowed between a count and its place: "three in the metropolitan area of Toronto"
 _FILLER = re.compile(
-    r"^(?:[\s,]+|\b(?:of|them|these|those|is|are|was|were|in|at|the|a|such|known|more|chinese|overseas|"
+    r"^(?:\s+|\b(?:of|them|these|those|is|are|was|were|in|at|the|a|such|known|more|chinese|overseas|"
     r"police|policing|service|stations?|centres?|centers?|sites?|offices?|posts?|outposts?|establishments?|"
     r"venues?|bases?|metropolitan|area|greater|located|based|operating|been|found|discovered|identified|"
     r"previously|that|which|unofficial|undeclared|secret|illegal|clandestine|alleged|'?110'?)\b)*$",
@@ -27,7 +27,15 @@ _NOT_LOCATION_AFTER = re.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|comm
                                  r"police|authorities|prime minister|embassy|consulate)|\s+(?:Times|Post|Star|"
                                  r"Herald|Journal|Sun|Tribune|Globe|University|Airport|Police|Public Security))",
                                  re.IGNORECASE)
-_NOT_LOCATION_BEFORE = re.compile(r"(?:based in|born in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_LOCATION_BEFORE = re.compile(
+    r"(?:based in|born in|from|(?:attorney|court|prosecutors?|embassy|consulate|officials?|residents?|community|"
+    r"communities|diaspora|students?|journalists?|reporters?|minister|ambassador|parliament|hearing|police|media|"
+    r"newspaper|broadcaster|headquarters|university|school|living|lives|live)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
+                          r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
+_AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
+_COUNT_AFTER = re.compile(r"^\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?$", re.IGNORECASE)
 _DIASPORA = re.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
                        r"nationals|asylum)\b", re.IGNORECASE)
 
@@ -39,10 +47,15 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
     for m in ms:
         if m.kind != "number" or m.end > place.start or m.start < lo:
             continue
+        if _AGE.search(text[max(lo, m.start - 3):m.start]) and text[m.end:m.end + 1] == ",":
+            continue  # "Chen Jinping, 59, of Manhattan": an age
         if _FILLER.match(text[m.end:place.start]):
             best = m.value
     if best is not None:
         return best
+    for m in ms:
+        if m.kind == "number" and m.start > place.end and _COUNT_AFTER.match(text[place.end:m.start]):
+            return m.value
     after = text[place.end:place.end + 40]
     m2 = re.match(r"^[’']s?\s+(\w+(?:-\w+)?)\s+(?:\w+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?)", after)
     if m2:
@@ -78,8 +91,7 @@ def extract_stations(doc: Document) -> Document:
         prev_station = has_noun or (is_station_sentence and bool(places))
         if not is_station_sentence:
             continue
-        if L.actions and not has_noun and not _ANAPHOR.match(stext):
-            pass
+        unplaced_done = False
         for c_start, c_end in clauses(text, sent.start, sent.end):
             ctext = text[c_start:c_end]
             cms = [m for m in ms if c_start <= m.start < c_end]
@@ -89,11 +101,12 @@ def extract_stations(doc: Document) -> Document:
             bureaus = [m for m in cms if m.kind == "bureau"]
             operator = bureaus[0].value if bureaus and (L.operator_cue.search(ctext) or len(bureaus) == 1) else None
             addr = _ADDRESS.search(ctext)
-            address = addr.group(1).strip() if addr else None
+            address = re.sub(r"^\S+[’']s\s+", "", addr.group(1).strip()) if addr else None
             emitted = False
             for p in cplaces:
                 after = text[p.end:p.end + 40]
-                if _NOT_LOCATION_AFTER.match(after) or _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 15):p.start]):
+                if (_NOT_LOCATION_AFTER.match(after) or _MODIFIER_OF.match(after)
+                        or _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start])):
                     continue
                 if _DIASPORA.search(ctext) and not L.station_noun.search(ctext):
                     continue
@@ -107,12 +120,24 @@ def extract_stations(doc: Document) -> Document:
                 _merge(found, data, (sent.start, sent.end))
                 emitted = True
             if not emitted and L.unplaced.search(ctext):
+                unplaced_done = True
                 country = _context_country(doc, by_sent, si, c_start)
                 count = next((m.value for m in cms if m.kind == "number"), None) or (
                     1 if re.search(r"\b(?:the other|another|one)\b", ctext, re.I) else None)
                 data = {"country": country, "city": None, "count": count, "operator": operator,
                         "address": None, "status": status, "_explicit": True, "_metro": None}
                 _merge(found, data, (sent.start, sent.end))
+        if not unplaced_done and L.unplaced.search(stext) and not any(
+                m.value.kind in ("city", "part") for m in places):
+            bureaus = [m for m in ms if m.kind == "bureau"]
+            country = next((m.value.country for m in places if m.value.kind in ("country", "region")), None) or \
+                _context_country(doc, by_sent, si, sent.start)
+            data = {"country": country, "city": None, "count": None,
+                    "operator": bureaus[0].value if len(bureaus) == 1 else None, "address": None,
+                    "status": "closed" if L.closure.search(stext) else "reported", "_explicit": True, "_metro": None}
+            if re.search(r"\b(?:the other|another|one)\b", stext, re.I):
+                data["count"] = 1
+            _merge(found, data, (sent.start, sent.end))
     facts = _finish(found)
     return replace(doc, facts=doc.facts + facts)
 

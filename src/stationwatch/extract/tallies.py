@@ -21,10 +21,8 @@ _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 def _qualifier(L, text: str, start: int) -> str:
     before = text[max(0, start - 20):start].lower()
     for name, rx in L.qualifiers:
-        m = None
-        for m in rx.finditer(before):
-            pass
-        if m and before[m.end():].strip() == "":
+        hits = list(rx.finditer(before))
+        if hits and before[hits[-1].end():].strip() == "":
             return name
     return "exact"
 

@@ -11,7 +11,7 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "sgt", "st", "no", "gen", "col", "lt", "gov"
            "co", "corp", "ltd", "vs", "etc", "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "approx"}
 _BOUNDARY = re.compile(r"(?<=[.!?。！？])[\"”’')\]]*\s+|(?<=[。！？])")
 _CLAUSE = re.compile(
-    r"\s*(?:;|:\s|—|–|\s-(?=\w)|\(|\)|,? while |,? whereas |,? but |(?<!more)(?<!less)(?<!fewer)(?<!rather)(?<!other)(?:,\s*|\s+)than |, including |,? and (?=another |the other )|, and (?=the |it |they )| and the (?=total|number|count))\s*",
+    r"\s*(?:;|:\s|—|–|\s-(?=\w)|\(|\)|,? while |,? whereas |,? but |(?<!more)(?<!less)(?<!fewer)(?<!rather)(?<!other)(?:,\s*|\s+)than |, including |,? (?=bringing |taking |raising )|,? and (?=another |the other )|, and (?=the |it |they )| and the (?=total|number|count))\s*",
     re.IGNORECASE)
 
 
