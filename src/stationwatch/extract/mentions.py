@@ -70,8 +70,10 @@ def _raw_names(text: str) -> list[tuple[int, int, str, object]]:
     found = []
     for end_idx, (length, kind, value) in _automaton().iter(text):
         start, end = end_idx - length + 1, end_idx + 1
-        if start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] in "-'’") and _is_word_char(text[start]):
-            continue
+        if start > 0 and _is_word_char(text[start]) and (
+                _is_word_char(text[start - 1])
+                or (text[start - 1] in "-'’" and start > 1 and _is_word_char(text[start - 2]))):
+            continue  # inside a word or a hyphenated compound ("non-Chinese"); " -one" is fine
         if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
             continue
         if end < len(text) - 1 and text[end] in "-" and text[end + 1].isalpha() and kind == "place" \

@@ -15,6 +15,9 @@ _MODIFIERS = re.compile(
     r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
     r"other|extra|of|these|[\"“”‘’'])\s*)*", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DATED_REPORT = re.compile(rf"\b(?:report|paper|study)\b[^.]{{0,25}}?\b(?:in|on|of)\s+{_MONTHS}(?:\s+\d{{4}})?|"
+                           rf"\b{_MONTHS}(?:\s+\d{{4}})?\s+(?:report|paper|study)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
@@ -123,9 +126,11 @@ def extract_tallies(doc: Document) -> Document:
             data["additional"] = additional
             data["attributed_to"] = _attribution(doc, ms, prev, ctext)
             data["as_of"] = _as_of(L, ctext, ref_year)
-            if data["as_of"] is None and si > 0 and _REPORT_REF.search(ctext):
+            if data["as_of"] is None and si > 0 and _REPORT_REF.search(stext):
                 p = doc.sentences[si - 1]
-                data["as_of"] = _as_of(L, text[p.start:p.end], ref_year)
+                dated_report = _DATED_REPORT.search(text[p.start:p.end])
+                if dated_report:
+                    data["as_of"] = _as_of(L, dated_report.group(0), ref_year)
             key = (data["stations"], data["countries"], data["cities"])
             f = found.get(key)
             if f is None:

@@ -16,6 +16,8 @@ _TERMINAL = re.compile(r"[.!?…:;)\]\"”’']\s*$")
 _DATE = re.compile(
     r"(?:release time|published|posted|updated|date|发布时间|時間|时间)\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
     re.IGNORECASE)
+# a word glued to the next sentence's first word by a scraper ("reportThe paper")
+_GLUED = re.compile(r"\b([a-z]{3,})(The|A|An|In|On|It|This|That|These|Those|He|She|They|We)\b")
 _RELATED_HEAD = re.compile(
     r"^(?:keep reading|read more|related(?: stories| articles| news)?|you might also like|you may also like|"
     r"similar stories|more stories|recommended|more from .*)\s*:?\s*$", re.IGNORECASE)
@@ -61,7 +63,8 @@ def _has_cjk(line: str) -> bool:
 def clean_lines(raw: str, title: str | None = None) -> Cleaned:
     """Split ``raw`` into lines and keep the article's title and paragraphs."""
     drop_rx, suffix_rx, min_words, crumbs = _patterns()
-    lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").split("\n")]
+    lines = [_GLUED.sub(r"\1 \2", re.sub(r"[ \t\u00a0]+", " ", ln).strip())
+             for ln in raw.replace("\r\n", "\n").split("\n")]
     out = Cleaned(title=title, paragraphs=[])
     seen: set[str] = set()
     in_related = False
