@@ -12,18 +12,39 @@ from .common import by_sentence, lex, on_topic
 
 NAME = "statements/1"
 _TITLE = r"(?:(?:Prime Minister|President|Minister|Foreign Minister|Security Minister|director|Director|Sgt\.?|Sergeant|Inspector|Commissioner|spokesman|spokeswoman|spokesperson|Senator|MP|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|researcher|founder)\s+)"
-_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.)){1,2}"
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
+_NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[{_UP}]\.)){{1,3}}"
 _PERSON = re.compile(rf"(?:{_TITLE})?\b({_NAME})\b")
 _BODY = re.compile(
     r"\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:consulate(?:\s+general)?|embass(?:y|ies)|foreign ministry|Foreign Ministry|"
     r"ministry of foreign affairs|Ministry of Foreign Affairs|government|regime|authorities|officials)"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)?"
+    r"|(?:an?\s+|the\s+)?spokes(?:person|man|woman) for (?:the\s+)?[\w’' ]{2,50}?(?:ministry|embassy|government|office|department)"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+(?:[A-Z][\w’']*|of|and|the))*)?|(?:the\s+)?Beijing regime|Beijing|China)\b")
-_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:said|says|told|added|argued|insisted|warned)\b|,[”\"]\s*(?:he|she)\s+said", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|it)\s+(?:said|says|told|added|argued|insisted|warned|stressed)\b|"
+                      r",[”\"]\s*(?:he|she)\s+said", re.I)
 _NOT_PERSON = {"Safeguard Defenders", "Prime Minister", "United States", "Foreign Ministry", "Public Security",
                "Mounted Police", "National News", "Senate", "United Front", "Work Department", "Fox Hunt",
                "Sky Net", "State Council"}
+_DENY_VERB = re.compile(r"\b(?:(?:flatly |firmly |strongly )?den(?:y|ies|ied)|rejected|dismissed|refuted)\b"
+                        r"(?! (?:entry|visa|bail|asylum))", re.IGNORECASE)
+_MAX_GAP = 120  # a speaker more than this many characters before the verb is not its subject
+_STREET = re.compile(r"\b(?:Street|Road|Avenue|Broadway|Hill|Square|Park|Lane|Bridge|Quay|Place|Centre|Center|"
+                     r"Hall|House|Court|Station|Building|Tower|Plaza|District|Island|River|Valley|Bay|Times|Post|"
+                     r"Province|Ministry|Department|Police|News|Press|Agency|Bureau|Council|Committee|Party|Front|"
+                     r"Union|Group|Network|Daily|Journal|Herald|Skynet|Hunt|Defenders|Commons|Parliament)$|^Operation\b")
 _LEADING = {"The", "In", "A", "An", "But", "And", "On", "Last", "According", "Sgt", "Sgt.", "Speaking", "While",
-            "After", "When", "As", "For", "At", "Director", "President", "Minister", "Prime", "Mr", "Ms", "Dr"}
+            "After", "When", "As", "For", "At", "Director", "President", "Minister", "Prime", "Mr", "Ms", "Dr",
+            "Mrs", "Foreign", "Interior", "Security", "Home", "Justice", "Defence", "Defense", "Secretary",
+            "Spokesperson", "Spokesman", "Spokeswoman", "Attorney", "General", "Chief", "Deputy", "Senior",
+            "Police", "Superintendent", "Officer", "Constable", "Cpl", "Corporal", "Inspector", "Mayor",
+            "Councillor", "Premier", "Chancellor", "Senator", "Representative", "Congressman", "Congresswoman",
+            "Commissioner", "Ambassador", "Judge", "Professor", "Prof", "Researcher", "Director-General",
+            "Public", "Safety", "Affairs", "Cabinet", "Chairman", "Chairwoman", "Leader", "Opposition", "Labour",
+            "Conservative", "Liberal", "Democratic", "Republican", "Federal", "State", "US", "U.S.", "UK",
+            "Canadian", "British", "Dutch", "Irish", "Italian", "German", "Japanese", "Chinese", "Australian"}
 _PREP_BEFORE = re.compile(r"\b(?:in|of|to|from|by|with|on|at|against|for|about|into|over)\s+$", re.IGNORECASE)
 _OFFICIAL = re.compile(r"\b(?:Sgt|Sergeant|Minister|director|Director|Commissioner|police|Police|President|Senator|"
                        r"ambassador|Ambassador|chief|Chief|RCMP|FBI)\b")
@@ -32,15 +53,17 @@ _CHINESE = re.compile(r"\b(?:Chinese|China|Beijing|People['’]s Republic)\b")
 
 def _stance(L, text: str, chinese: bool, official: bool = False) -> str | None:
     hits = {name for name, rx in L.stances if rx.search(text)}
+    if not chinese and _DENY_VERB.search(text) and "allegation" not in hits:
+        return "denial"
     if chinese:
-        return "denial" if "denial" in hits else None
+        return "denial"  # Beijing's statements about the stations deny what they are
     if "concern" in hits and ("allegation" not in hits or official):
         return "concern"
     if "allegation" in hits:
         return "allegation"
     if "concern" in hits:
         return "concern"
-    return None  # a host official or researcher who "denies" is rebutting, not a Chinese denial
+    return "neutral"  # a host official or researcher who "denies" is rebutting, not a Chinese denial
 
 
 def _persons(doc: Document, ms: list[Mention], s: int, e: int) -> list[tuple[int, int, str]]:
@@ -55,7 +78,8 @@ def _persons(doc: Document, ms: list[Mention], s: int, e: int) -> list[tuple[int
             a += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        if len(words) < 2 or name in _NOT_PERSON or re.search(r"(?:Operation|[“\"‘])\s*$", text[max(s, a - 11):a]):
+        if len(words) < 2 or name in _NOT_PERSON or re.search(r"(?:Operation|[“\"‘])\s*$", text[max(s, a - 11):a]) \
+                or _STREET.search(name) or _PREP_BEFORE.search(text[max(s, a - 8):a]):
             continue
         if any(a < te and ts < b for ts, te in taken):
             continue
@@ -75,7 +99,7 @@ def extract_statements(doc: Document) -> Document:
     chinese_ministry = bool(re.search(r"(?:Chinese|China['’]s) (?:foreign ministry|Foreign Ministry)", text))
     chinese_people = set()
     for a, b, name in all_persons:
-        before = text[max(0, a - 60):a]
+        before = re.split(r"[.;:!?,\"“”()\n]", text[max(0, a - 50):a])[-1]
         appos = re.match(r"\s*,([^,.]{0,80}),", text[b:b + 90])
         ctx = before + (appos.group(1) if appos else "")
         if _CHINESE.search(ctx) or (chinese_ministry and re.search(r"[Ff]oreign [Mm]inistry", ctx)):
@@ -98,6 +122,8 @@ def extract_statements(doc: Document) -> Document:
         for a, b, name in persons:
             ctx = text[max(sent.start, a - 45):a]
             before = b <= vpos
+            if before and vpos - b > _MAX_GAP:
+                continue
             cands.append((0 if before else 2, abs(vpos - (b if before else a)), name,
                           name in chinese_people, bool(_OFFICIAL.search(ctx))))
         for m in _BODY.finditer(text, sent.start, sent.end):
@@ -108,8 +134,11 @@ def extract_statements(doc: Document) -> Document:
             if _PREP_BEFORE.search(text[max(sent.start, m.start() - 12):m.start()]):
                 continue
             before = m.end() <= vpos
-            cands.append((1 if before else 3, abs(vpos - (m.end() if before else m.start())), body,
-                          bool(_CHINESE.search(body)), False))
+            if before and vpos - m.end() > _MAX_GAP:
+                continue
+            vague = body in ("Beijing", "China")
+            cands.append(((2 if vague else 1) if before else (4 if vague else 3),
+                          abs(vpos - (m.end() if before else m.start())), body, bool(_CHINESE.search(body)), False))
         for m in re.finditer(r"\b([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|argued|insisted|described|denied)\b)|"
                              r"\b(?:according to|said)\s+([A-Z][a-z]{2,})\b(?![ -][A-Z])", stext):
             word = m.group(1) or m.group(2)
@@ -135,8 +164,8 @@ def extract_statements(doc: Document) -> Document:
             continue
         last_speaker = (speaker, chinese)
         stance = _stance(L, stext, chinese, official)
-        if stance is None:
-            continue
+        if stance is None or (stance == "neutral" and speaker not in known):
+            continue  # neutral remarks only from named people
         canon = "Chinese state" if chinese and " " not in speaker.strip() or speaker.lower().startswith(
             ("the chinese", "chinese", "the consulate", "the embass", "the beijing")) else speaker
         key = (canon, stance)
@@ -147,7 +176,16 @@ def extract_statements(doc: Document) -> Document:
                               [(sent.start, sent.end)], 0.6, NAME)
         elif (sent.start, sent.end) not in f.evidence:
             f.evidence.append((sent.start, sent.end))
-    return replace(doc, facts=doc.facts + list(found.values()))
+    return replace(doc, facts=doc.facts + _one_stance_each(found))
+
+
+_STRENGTH = {"denial": 3, "allegation": 2, "concern": 2, "neutral": 0}
+
+
+def _one_stance_each(found: dict[tuple[str, str], Fact]) -> list[Fact]:
+    """A speaker's neutral remarks are dropped when the same speaker takes a stance elsewhere."""
+    stanced = {canon for (canon, stance) in found if stance != "neutral"}
+    return [f for (canon, stance), f in found.items() if stance != "neutral" or canon not in stanced]
 
 
 def _resolve_surname(word: str, known: list[str]) -> str | None:
