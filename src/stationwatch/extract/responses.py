@@ -15,6 +15,19 @@ NAME = "responses/1"
 _PREP = re.compile(r"(?:\b(?:in|at|on|from|to|into|of|across|with|by|for|including|between|than|about|"
                    r"within|throughout|toward|towards|against|over|under|via|like|as)\s+(?:the\s+)?)$",
                    re.IGNORECASE)
+_POSSESSIVE_START = re.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investigation|inquiry|probe|review|ministry|force)")
+_DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest)\b", re.IGNORECASE)
+_FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _bare_institution(L, stext: str) -> bool:
+    """An unnamed host body ("officials", "the ministry") — not a Chinese one."""
+    for m in L.institution.finditer(stext):
+        if not _FOREIGN_INST.search(stext[max(0, m.start() - 40):m.start()]):
+            return True
+    return False
+
+
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -65,7 +78,7 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
     for m in ms:
         if m.kind == "place" and m.value.kind == "country" and is_host(m.value):
             follow = text[m.end:min(sent_end, m.end + 50)]
-            poss = re.match(r"[’']s\s+", follow)
+            poss = re.match(r"[’']s\s+(?:[A-Z][\w-]+\s+){0,2}", follow)
             inst = L.institution.match(follow[poss.end():]) if poss else None
             if inst:
                 actors.append((m.value.country, text[m.start:m.end + poss.end() + inst.end()]))
@@ -82,6 +95,7 @@ def extract_responses(doc: Document) -> Document:
     by_sent = by_sentence(doc)
     found: dict[tuple[str, str], Fact] = {}
     pending: str | None = None  # an action whose actor was "other countries"
+    last: tuple[int, str] | None = None  # (sentence, country) of the last named actor
     for si, sent in enumerate(doc.sentences):
         ms = by_sent.get(si, [])
         stext = text[sent.start:sent.end]
@@ -101,11 +115,24 @@ def extract_responses(doc: Document) -> Document:
             pending = None
             continue
         pending = None
+        if actions and actors:
+            last = (si, actors[0][0])
+        elif actions and (_bare_institution(L, stext) or _POSSESSIVE_START.match(stext)):
+            # "officials are investigating", "his ministry had started looking into it": the
+            # country is the one host country of the sentence, or the last actor's
+            hosts = {m.value.country for m in ms if m.kind == "place" and is_host(m.value)}
+            hosts |= {m.value for m in ms if m.kind == "demonym" and m.value not in ("CN", "HK", "MO")}
+            if len(hosts) == 1:
+                actors = [(hosts.pop(), None)]
+            elif not hosts and last and si - last[0] <= 3:
+                actors = [(last[1], None)]
+            if "concern" in actions and not _DIPLOMATIC.search(stext):
+                actions = [a for a in actions if a != "concern"]
         if not actions or not actors:
             continue
-        action = actions[0]
         for code, actor in actors:
-            _add(found, code, actor, action, (sent.start, sent.end))
+            for action in actions:
+                _add(found, code, actor, action, (sent.start, sent.end))
     return replace(doc, facts=doc.facts + list(found.values()))
 
 
