@@ -34,8 +34,10 @@ _NOT_LOCATION_BEFORE = re.compile(
     re.IGNORECASE)
 _MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|none|no)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
+                      r"outposts?|identified|found|any)\b|\bnone of them\b", re.IGNORECASE)
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
-_COUNT_AFTER = re.compile(r"^\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?$", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"^(?:\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?|,\s*)$", re.IGNORECASE)
 _DIASPORA = re.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
                        r"nationals|asylum)\b", re.IGNORECASE)
 
@@ -54,7 +56,8 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
     if best is not None:
         return best
     for m in ms:
-        if m.kind == "number" and m.start > place.end and _COUNT_AFTER.match(text[place.end:m.start]):
+        if m.kind == "number" and m.start > place.end and _COUNT_AFTER.match(text[place.end:m.start]) \
+                and re.match(r"\s*(?:[;.,]|$|in all|each)", text[m.end:m.end + 8]):
             return m.value
     after = text[place.end:place.end + 40]
     m2 = re.match(r"^[’']s?\s+(\w+(?:-\w+)?)\s+(?:\w+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?)", after)
@@ -63,6 +66,17 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
         if nums:
             return nums[0].value
     return None
+
+
+def _list_head(doc: Document, paragraph: int, by_sent: dict[int, list[Mention]]) -> bool:
+    """Does this paragraph open with "<Country>:" (a country-by-country list)?"""
+    first = next((i for i, s in enumerate(doc.sentences) if s.paragraph == paragraph), None)
+    if first is None:
+        return False
+    ms = by_sent.get(first, [])
+    s = doc.sentences[first]
+    return bool(ms) and ms[0].kind == "place" and ms[0].value.kind == "country" and ms[0].start == s.start \
+        and doc.text[ms[0].end:ms[0].end + 1] == ":"
 
 
 def _context_country(doc: Document, by_sent: dict[int, list[Mention]], si: int, before: int) -> str | None:
@@ -86,7 +100,9 @@ def extract_stations(doc: Document) -> Document:
         stext = text[sent.start:sent.end]
         has_noun = bool(L.station_noun.search(stext))
         places = [m for m in ms if m.kind == "place" and is_host(m.value)]
-        is_station_sentence = has_noun or (prev_station and (_ANAPHOR.match(stext) or any(
+        # a "Country: …" paragraph of a country-by-country list
+        para_head = _list_head(doc, sent.paragraph, by_sent)
+        is_station_sentence = has_noun or para_head or (prev_station and (_ANAPHOR.match(stext) or any(
             _count_before(doc, ms, p, sent.start) is not None for p in places)))
         prev_station = has_noun or (is_station_sentence and bool(places))
         if not is_station_sentence:
@@ -112,6 +128,11 @@ def extract_stations(doc: Document) -> Document:
                     continue
                 if address and address == p.text:
                     continue
+                if _NEGATED.search(ctext):
+                    continue  # "has not identified any station in Berlin"
+                nxt = re.match(r"\s+([A-Z][a-z]+)", after)
+                if nxt and not any(m.start == p.end + nxt.start(1) for m in cms):
+                    continue  # a name, not a place: "Marco Mendicino", "Washington Post"
                 place = p.value
                 count = _count_before(doc, cms, p, c_start)
                 data = {"country": place.country, "city": place.name if place.kind in ("city", "part") else None,
@@ -171,5 +192,7 @@ def _finish(found: dict[tuple, Fact]) -> list[Fact]:
             continue
         if d["city"] is None and d["country"] is None:
             continue
+        if d["city"] is None and not d["_explicit"] and d["count"] is None:
+            continue  # "offices in Italy" without a number is too vague to be a station row
         out.append(f)
     return out

@@ -119,7 +119,9 @@ def extract_tallies(doc: Document) -> Document:
                         anchor = anchor or n
             if anchor is None or (values["stations"] is None and values["countries"] is None):
                 continue
-            if values["stations"] is not None and values["stations"] < 2 and not additional:
+            if values["stations"] is not None and values["stations"] < 5 and not additional and values["countries"] is None:
+                continue  # "two offices" is a local count, not a headline
+            if values["stations"] is None and (values["countries"] or 0) < 5:
                 continue
             data = dict(values)
             data["qualifier"] = _qualifier(L, text, anchor.start)
@@ -152,12 +154,17 @@ def extract_tallies(doc: Document) -> Document:
 
 def _next_is_span_count(rest: str) -> bool:
     """'102 across 53 countries', '100 operating around the world in 53 countries'."""
+    if re.match(r"^\s+(?:of them |of these |such )?(?:operate|exist|are operating|are active|operating)\s+"
+                r"(?:around the (?:world|globe)|across the (?:world|globe)|worldwide|globally)", rest, re.IGNORECASE):
+        return True
     return bool(re.match(r"^\s*(?:[\w,’'-]+\s+){0,5}?(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?"
                          r"\S+\s+(?:countries|nations|cities)", rest, re.IGNORECASE))
 
 
 def _attached_to_place(cms: list[Mention], n: Mention, c_end: int, text: str) -> bool:
     for m in cms:
+        if m.kind == "number" and m.start > n.end:
+            break  # another count comes first: "of the 54 …, nine were in Spain"
         if m.kind != "place" or m.start < n.start:
             continue
         p = m.value

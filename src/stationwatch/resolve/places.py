@@ -106,10 +106,12 @@ class Gazetteer:
         # regions
         for s in pycountry.subdivisions:
             if s.type in ADMIN_TYPES and s.name not in not_places:
-                self._add(s.name, Place("region", s.name, s.country_code))
+                # admin1 is a first-level division (Quebec); a second-level one (Prato) has a parent
+                level = "1" if not getattr(s, "parent_code", None) else "2"
+                self._add(s.name, Place("region", s.name, s.country_code, admin1=level))
                 plain = fold(s.name)
                 if plain != s.name:
-                    self._add(plain, Place("region", s.name, s.country_code))
+                    self._add(plain, Place("region", s.name, s.country_code, admin1=level))
         for st in gc.get_us_states().values():
             self._add(st["name"], Place("region", st["name"], "US", geonameid=st["geonameid"]))
         # cities
