@@ -21,6 +21,15 @@ def on_topic(doc: Document) -> bool:
     return bool(lex(doc).topic.search(doc.text))
 
 
+def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
+    """``rx.search(stext)``, skipped when the prefilter shows sentence ``si`` cannot match."""
+    fams = doc.notes.get("families")
+    if fams is not None and si < len(fams) and family not in lex(doc).prefilter.unfiltered \
+            and family not in fams[si]:
+        return False
+    return rx.search(stext) is not None
+
+
 def by_sentence(doc: Document) -> dict[int, list[Mention]]:
     out: dict[int, list[Mention]] = {}
     for m in doc.mentions:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .._data import load_yaml
+from .prefilter import Prefilter
 
 
 def _rx(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
@@ -38,6 +39,7 @@ class Lexicon:
     numbers: dict[str, int]
     number_word: re.Pattern
     months: tuple[str, ...]
+    prefilter: Prefilter
 
 
 @cache
@@ -72,4 +74,19 @@ def lexicon(language: str = "en") -> Lexicon:
         numbers=words,
         number_word=re.compile(r"(?<!\w)(?:" + compound + "|" + word_alt + r")(?!\w)", re.IGNORECASE),
         months=tuple(n["months"]),
+        prefilter=Prefilter(_families(t)),
     )
+
+
+def _families(t: dict) -> dict[str, list[str]]:
+    fams = {"topic": t["topic"], "station_noun": t["station_nouns"], "tally_noun": t["tally_nouns"],
+            "speech": t["speech_verbs"], "unplaced": t["unplaced"], "speculation": t["speculation"],
+            "closure": t["closure"], "collective": t["collective_actors"], "institution": t["institutions"],
+            "any_action": [p for v in t["actions"].values() for p in v]}
+    for k, v in t["actions"].items():
+        fams[f"action:{k}"] = v
+    for k, v in t["stances"].items():
+        fams[f"stance:{k}"] = v
+    for k, v in t["figures"].items():
+        fams[f"figure:{k}"] = v
+    return fams

@@ -53,9 +53,13 @@ def _automaton() -> ahocorasick.Automaton:
         for n in s["names"]:
             add(n, "source", s["canonical"])
     for word, value in number_words("en").items():
+        if len(word) < 3:
+            continue  # "a", "an": everywhere inside words; the automaton would report thousands
         for form in {word, word.capitalize(), word.upper()}:
             add(form, "number", value)
     for key, vals in entries.items():
+        if len(key) < 3 and not key.isupper():
+            continue
         best = max(vals, key=lambda kv: _RANK[kv[0]])
         auto.add_word(key, (len(key), best[0], best[1]))
     auto.make_automaton()
@@ -191,7 +195,10 @@ def find_mentions(doc: Document) -> Document:
         if s not in covered:
             mentions.append(Mention("number", s, e, text[s:e], value, sent_of(s)))
     mentions.sort(key=lambda m: (m.start, m.end))
-    notes = {**doc.notes, "on_topic": bool(lexicon(language if language else "en").topic.search(text))}
+    L = lexicon(language if language else "en")
+    families = L.prefilter.sentence_families(text, starts)
+    maybe_topic = families is None or "topic" in L.prefilter.unfiltered or any("topic" in f for f in families)
+    notes = {**doc.notes, "on_topic": maybe_topic and bool(L.topic.search(text)), "families": families}
     return replace(doc, mentions=mentions, notes=notes)
 
 

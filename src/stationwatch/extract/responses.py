@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
-from .common import by_sentence, lex, on_topic
+from .common import by_sentence, has, lex, on_topic
 from .mentions import is_host
 
 NAME = "responses/1"
@@ -99,7 +99,8 @@ def extract_responses(doc: Document) -> Document:
     for si, sent in enumerate(doc.sentences):
         ms = by_sent.get(si, [])
         stext = text[sent.start:sent.end]
-        actions = [name for name, rx in L.actions if rx.search(stext)] if L.any_action.search(stext) else []
+        actions = ([name for name, rx in L.actions if has(doc, si, f"action:{name}", rx, stext)]
+                   if has(doc, si, "any_action", L.any_action, stext) else [])
         if not actions and not pending:
             continue
         actors = _actors(doc, ms, sent.start, sent.end) if actions else []

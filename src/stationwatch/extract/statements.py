@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..document import Document, Fact, Mention
-from .common import by_sentence, lex, on_topic
+from .common import by_sentence, has, lex, on_topic
 
 NAME = "statements/1"
 _TITLE = r"(?:(?:Prime Minister|President|Minister|Foreign Minister|Security Minister|director|Director|Sgt\.?|Sergeant|Inspector|Commissioner|spokesman|spokeswoman|spokesperson|Senator|MP|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|researcher|founder)\s+)"
@@ -16,7 +16,7 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 _NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[{_UP}]\.)){{1,3}}"
-_PERSON = re.compile(rf"(?:{_TITLE})?\b({_NAME})\b")
+_PERSON = re.compile(rf"\b({_NAME})\b")  # titles in front are stripped word by word (_LEADING)
 _BODY = re.compile(
     r"\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:consulate(?:\s+general)?|embass(?:y|ies)|foreign ministry|Foreign Ministry|"
     r"ministry of foreign affairs|Ministry of Foreign Affairs|government|regime|authorities|officials)"
@@ -66,9 +66,17 @@ def _stance(L, text: str, chinese: bool, official: bool = False) -> str | None:
     return "neutral"  # a host official or researcher who "denies" is rebutting, not a Chinese denial
 
 
-def _persons(doc: Document, ms: list[Mention], s: int, e: int) -> list[tuple[int, int, str]]:
+def _covered(doc: Document) -> bytearray:
+    """1 at every character inside a place, agency, source, bureau or demonym name."""
+    covered = bytearray(len(doc.text) + 1)
+    for m in doc.mentions:
+        if m.kind in ("place", "agency", "source", "bureau", "demonym"):
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return covered
+
+
+def _persons(doc: Document, covered: bytearray, s: int, e: int) -> list[tuple[int, int, str]]:
     text = doc.text
-    taken = [(m.start, m.end) for m in ms if m.kind in ("place", "agency", "source", "bureau", "demonym")]
     out = []
     for m in _PERSON.finditer(text, s, e):
         name = m.group(1)
@@ -81,7 +89,7 @@ def _persons(doc: Document, ms: list[Mention], s: int, e: int) -> list[tuple[int
         if len(words) < 2 or name in _NOT_PERSON or re.search(r"(?:Operation|[“\"‘])\s*$", text[max(s, a - 11):a]) \
                 or _STREET.search(name) or _PREP_BEFORE.search(text[max(s, a - 8):a]):
             continue
-        if any(a < te and ts < b for ts, te in taken):
+        if any(covered[a:b]):
             continue
         out.append((a, b, name))
     return out
@@ -94,7 +102,8 @@ def extract_statements(doc: Document) -> Document:
     text = doc.text
     by_sent = by_sentence(doc)
     # full names in the document, for "Zhao said" / "Darling said"
-    all_persons = _persons(doc, doc.mentions, 0, len(text))
+    covered = _covered(doc)
+    all_persons = _persons(doc, covered, 0, len(text))
     known = list(dict.fromkeys(name for _a, _b, name in all_persons))
     chinese_ministry = bool(re.search(r"(?:Chinese|China['’]s) (?:foreign ministry|Foreign Ministry)", text))
     chinese_people = set()
@@ -109,15 +118,14 @@ def extract_statements(doc: Document) -> Document:
     for si, sent in enumerate(doc.sentences):
         stext = text[sent.start:sent.end]
         ms = by_sent.get(si, [])
-        speech = L.speech.search(stext)
-        if not speech:
+        if not has(doc, si, "speech", L.speech, stext):
             continue
-        persons = _persons(doc, ms, sent.start, sent.end)
+        speech = L.speech.search(stext)
+        persons = [p for p in all_persons if sent.start <= p[0] < sent.end]
         speaker = None
         chinese = False
         # nearest candidate to the speech verb: a person, a state body, or a single surname
         vpos = sent.start + speech.start()
-        taken = [(m.start, m.end) for m in ms if m.kind in ("place", "agency", "source", "bureau")]
         cands: list[tuple[int, int, str, bool, bool]] = []  # (rank, distance, name, chinese, official)
         for a, b, name in persons:
             ctx = text[max(sent.start, a - 45):a]
@@ -143,7 +151,7 @@ def extract_statements(doc: Document) -> Document:
                              r"\b(?:according to|said)\s+([A-Z][a-z]{2,})\b(?![ -][A-Z])", stext):
             word = m.group(1) or m.group(2)
             pos = sent.start + m.start(1 if m.group(1) else 2)
-            if any(ts <= pos < te for ts, te in taken):
+            if covered[pos]:
                 continue
             full = _resolve_surname(word, known)
             if full:

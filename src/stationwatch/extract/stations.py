@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..document import Document, Fact, Mention
-from .common import by_sentence, lex, on_topic
+from .common import by_sentence, has, lex, on_topic
 from .mentions import is_host
 from .text import clauses
 
@@ -98,7 +98,7 @@ def extract_stations(doc: Document) -> Document:
     for si, sent in enumerate(doc.sentences):
         ms = by_sent.get(si, [])
         stext = text[sent.start:sent.end]
-        has_noun = bool(L.station_noun.search(stext))
+        has_noun = has(doc, si, "station_noun", L.station_noun, stext)
         places = [m for m in ms if m.kind == "place" and is_host(m.value)]
         # a "Country: …" paragraph of a country-by-country list
         para_head = _list_head(doc, sent.paragraph, by_sent)
@@ -148,7 +148,7 @@ def extract_stations(doc: Document) -> Document:
                 data = {"country": country, "city": None, "count": count, "operator": operator,
                         "address": None, "status": status, "_explicit": True, "_metro": None}
                 _merge(found, data, (sent.start, sent.end))
-        if not unplaced_done and L.unplaced.search(stext) and not any(
+        if not unplaced_done and has(doc, si, "unplaced", L.unplaced, stext) and not any(
                 m.value.kind in ("city", "part") for m in places):
             bureaus = [m for m in ms if m.kind == "bureau"]
             country = next((m.value.country for m in places if m.value.kind in ("country", "region")), None) or \

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..document import Document, Fact, Mention
-from .common import by_sentence, lex, on_topic
+from .common import by_sentence, has, lex, on_topic
 from .text import clauses
 
 NAME = "tallies/1"
@@ -81,7 +81,8 @@ def extract_tallies(doc: Document) -> Document:
         if not any(m.kind == "number" for m in ms):
             continue
         stext = text[sent.start:sent.end]
-        if not L.station_noun.search(stext) and not L.tally_noun.search(stext):
+        if not has(doc, si, "station_noun", L.station_noun, stext) and \
+                not has(doc, si, "tally_noun", L.tally_noun, stext):
             continue
         prev = by_sent.get(si - 1, [])
         for c_start, c_end in clauses(text, sent.start, sent.end):

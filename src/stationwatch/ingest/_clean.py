@@ -45,14 +45,16 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, int, int]:
 
 
 def _is_credit(line: str) -> bool:
-    return bool(re.search(r"/\s*(?:getty images|afp|reuters|ap|shutterstock|epa|alamy|bloomberg)\s*$",
-                          line, re.IGNORECASE)) or bool(re.search(r"\b(?:photo|image)\s*$", line, re.IGNORECASE))
+    return len(line) < 200 and _CREDIT.search(line) is not None
 
 
 def _words(line: str) -> int:
     return len(line.split())
 
 
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_CREDIT = re.compile(r"/\s*(?:getty images|afp|reuters|ap|shutterstock|epa|alamy|bloomberg)\s*$|\b(?:photo|image)\s*$",
+                     re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u9fff]")
 
 
@@ -63,8 +65,8 @@ def _has_cjk(line: str) -> bool:
 def clean_lines(raw: str, title: str | None = None) -> Cleaned:
     """Split ``raw`` into lines and keep the article's title and paragraphs."""
     drop_rx, suffix_rx, min_words, crumbs = _patterns()
-    lines = [_GLUED.sub(r"\1 \2", re.sub(r"[ \t\u00a0]+", " ", ln).strip())
-             for ln in raw.replace("\r\n", "\n").split("\n")]
+    raw = _GLUED.sub(r"\1 \2", _SPACES.sub(" ", raw.replace("\r\n", "\n")))
+    lines = [ln.strip() for ln in raw.split("\n")]
     out = Cleaned(title=title, paragraphs=[])
     seen: set[str] = set()
     in_related = False
@@ -72,7 +74,7 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
     for i, line in enumerate(lines):
         if not line:
             continue
-        if out.published is None:
+        if out.published is None and len(line) < 200:
             m = _DATE.search(line)
             if m:
                 y, mo, d = (int(g) for g in m.groups())
@@ -89,7 +91,7 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
             if out.paragraphs and _words(out.paragraphs[-1]) <= 60 and not any(lines[last_kept + 1:i]):
                 out.dropped.append(out.paragraphs.pop())
             continue
-        if drop_rx.match(line) or line.count(" > ") >= crumbs or suffix_rx.search(line[-120:]):
+        if drop_rx.match(line) or line.count(" > ") >= crumbs or (len(line) < 400 and suffix_rx.search(line[-120:])):
             out.dropped.append(line)
             continue
         if in_related:
