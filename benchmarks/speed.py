@@ -18,8 +18,10 @@ from stationwatch.extract import build_pipeline, run  # noqa: E402
 from stationwatch.ingest import from_html, from_text  # noqa: E402
 
 
-def texts() -> list[str]:
-    files = sorted(SEEDS.glob("*.txt")) + sorted((ROOT / "benchmarks" / "corpus").glob("*/*.txt"))
+def texts(seeds_only: bool) -> list[str]:
+    files = sorted(SEEDS.glob("*.txt"))
+    if not seeds_only:
+        files += sorted((ROOT / "benchmarks" / "corpus").glob("*/*.txt"))
     return [p.read_text(encoding="utf-8") for p in files]
 
 
@@ -36,19 +38,21 @@ def main() -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     n = int(sys.argv[sys.argv.index("--docs") + 1]) if "--docs" in sys.argv else 300
-    base = texts()
-    docs = [base[i % len(base)] for i in range(n)]
     pipeline = build_pipeline()
-    run(from_text(docs[0], "warmup"), pipeline)  # load gazetteer and patterns once
-
-    t_text = best_of(lambda: [run(from_text(t, f"d{i}"), pipeline) for i, t in enumerate(docs)])
+    run(from_text(texts(True)[0], "warmup"), pipeline)  # load gazetteer and patterns once
+    for label, seeds_only in (("text path, seed pages", True), ("text path, seeds + own corpus", False)):
+        base = texts(seeds_only)
+        sample = [base[i % len(base)] for i in range(n)]
+        t = best_of(lambda s=sample: [run(from_text(x, f"d{i}"), pipeline) for i, x in enumerate(s)])
+        chars = sum(len(x) for x in sample) / len(sample)
+        print(f"{label}: {n / t:8.1f} documents/s on one core ({chars:.0f} chars/doc, {1000 * t / n:.2f} ms/doc)")
+    docs = [texts(True)[i % 5] for i in range(n)]
     pages = [as_html_page(t, i) for i, t in enumerate(docs[: max(n // 3, 20)])]
     t_traf = best_of(lambda: [trafilatura.bare_extraction(p, with_metadata=True, include_comments=False,
                                                           include_tables=False) for p in pages])
     t_html = best_of(lambda: [run(from_html(p, f"p{i}"), pipeline) for i, p in enumerate(pages)])
-    chars = sum(len(t) for t in docs) / len(docs)
-    print(f"text path:  {n / t_text:8.1f} documents/s on one core ({chars:.0f} chars/doc, {1000 * t_text / n:.2f} ms/doc)")
-    print(f"HTML path:  {len(pages) / t_html:8.1f} documents/s ({1000 * t_html / len(pages):.2f} ms/page)")
+    size = sum(len(p) for p in pages) / len(pages) / 1024
+    print(f"HTML path:  {len(pages) / t_html:8.1f} documents/s ({1000 * t_html / len(pages):.2f} ms/page, {size:.0f} KB/page)")
     print(f"trafilatura alone: {len(pages) / t_traf:8.1f} documents/s ({1000 * t_traf / len(pages):.2f} ms/page)")
     print(f"HTML path / trafilatura alone: {t_html / t_traf:.2f}x")
     return 0

@@ -23,14 +23,14 @@ def text_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
     paragraph: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
     kind: str          # place | demonym | bureau | agency | source | number
     start: int

@@ -24,13 +24,17 @@ def on_topic(doc: Document) -> bool:
 def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
     """``rx.search(stext)``, skipped when the prefilter shows sentence ``si`` cannot match."""
     fams = doc.notes.get("families")
-    if fams is not None and si < len(fams) and family not in lex(doc).prefilter.unfiltered \
-            and family not in fams[si]:
+    if fams is not None and si < len(fams) and family not in fams[si] \
+            and family not in lex(doc).prefilter.unfiltered:
         return False
     return rx.search(stext) is not None
 
 
 def by_sentence(doc: Document) -> dict[int, list[Mention]]:
+    """Mentions grouped by sentence (the mentions stage leaves this index in ``notes``)."""
+    cached = doc.notes.get("by_sentence")
+    if cached is not None:
+        return cached
     out: dict[int, list[Mention]] = {}
     for m in doc.mentions:
         out.setdefault(m.sentence, []).append(m)

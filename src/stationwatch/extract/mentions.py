@@ -23,6 +23,7 @@ from .lexicon import lexicon
 _RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "number": 0}
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
 _HOME = {"CN", "HK", "MO"}
+_CJK = re.compile(r"[\u3040-\u9fff]")
 _REGION_CUE = re.compile(r"\b(?:province|state|region|county|prefecture) of\s+(?:the\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:province|state|region|county)\b", re.IGNORECASE)
 
@@ -36,7 +37,9 @@ def _automaton() -> ahocorasick.Automaton:
     def add(key: str, kind: str, value: object) -> None:
         entries.setdefault(key, []).append((kind, value))
 
-    for name in g.names:
+    for name, places in g.names.items():
+        if len(name) <= 4 and not any(p.kind != "city" or p.population >= 200_000 for p in places):
+            continue  # "Can", "Dar", "Ube": small towns whose names hide inside other words
         add(name, "place", name)
     for name in g.lower_ok:
         add(name, "place", name)
@@ -72,13 +75,14 @@ def _is_word_char(ch: str) -> bool:
 
 def _raw_names(text: str) -> list[tuple[int, int, str, object]]:
     found = []
+    wc = _is_word_char if _CJK.search(text) else str.isalnum
+    n = len(text)
     for end_idx, (length, kind, value) in _automaton().iter(text):
         start, end = end_idx - length + 1, end_idx + 1
-        if start > 0 and _is_word_char(text[start]) and (
-                _is_word_char(text[start - 1])
-                or (text[start - 1] in "-'’" and start > 1 and _is_word_char(text[start - 2]))):
+        if start > 0 and wc(text[start]) and (
+                wc(text[start - 1]) or (text[start - 1] in "-'’" and start > 1 and wc(text[start - 2]))):
             continue  # inside a word or a hyphenated compound ("non-Chinese"); " -one" is fine
-        if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+        if end < n and wc(text[end]) and wc(text[end - 1]):
             continue
         if end < len(text) - 1 and text[end] in "-" and text[end + 1].isalpha() and kind == "place" \
                 and not text[end + 1:end + 6].lower().startswith(("area", "based")):
@@ -146,6 +150,14 @@ def find_mentions(doc: Document) -> Document:
 
     g = gazetteer()
     raw = _raw_names(text)
+    cand_cache: dict[str, list] = {}
+
+    def candidates(name: str) -> list:
+        got = cand_cache.get(name)
+        if got is None:
+            got = cand_cache[name] = g.candidates(name)
+        return got
+
     # context for place disambiguation
     weights: dict[str, float] = {}
     near: dict[int, set[str]] = {}
@@ -153,7 +165,7 @@ def find_mentions(doc: Document) -> Document:
     for s, _e, kind, value in raw:
         si = sent_of(s)
         if kind == "place":
-            cands = g.candidates(value)
+            cands = candidates(value)
             countries = {p.country for p in cands}
             if len(countries) == 1:
                 code = next(iter(countries))
@@ -169,14 +181,14 @@ def find_mentions(doc: Document) -> Document:
     for idx, (s, e, kind, value) in enumerate(raw):
         si = sent_of(s)
         if kind == "place":
-            cands = g.candidates(value)
+            cands = candidates(value)
             if not cands:
                 continue
             hint = None
             if idx + 1 < len(raw):
                 ns, _ne, nkind, nvalue = raw[idx + 1]
                 if nkind == "place" and text[e:ns] in (", ", " , ", " ("):
-                    nc = {p.country for p in g.candidates(nvalue) if p.kind in ("country", "region")}
+                    nc = {p.country for p in candidates(nvalue) if p.kind in ("country", "region")}
                     hint = next(iter(nc)) if len(nc) == 1 else None
             place = cands[0] if len(cands) == 1 else choose(cands, weights, near.get(si, set()), metros, hint)
             if place.kind == "region" and place.admin1 == "2" and not _REGION_CUE.search(text[max(0, s - 25):s]) \
@@ -198,7 +210,11 @@ def find_mentions(doc: Document) -> Document:
     L = lexicon(language if language else "en")
     families = L.prefilter.sentence_families(text, starts)
     maybe_topic = families is None or "topic" in L.prefilter.unfiltered or any("topic" in f for f in families)
-    notes = {**doc.notes, "on_topic": maybe_topic and bool(L.topic.search(text)), "families": families}
+    index: dict[int, list[Mention]] = {}
+    for m in mentions:
+        index.setdefault(m.sentence, []).append(m)
+    notes = {**doc.notes, "on_topic": maybe_topic and bool(L.topic.search(text)), "families": families,
+             "by_sentence": index}
     return replace(doc, mentions=mentions, notes=notes)
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from ..document import Document, Fact, Mention
+from ..document import Document, Fact
 from .common import by_sentence, has, lex, on_topic
 
 NAME = "statements/1"
@@ -30,6 +30,8 @@ _NOT_PERSON = {"Safeguard Defenders", "Prime Minister", "United States", "Foreig
                "Sky Net", "State Council"}
 _DENY_VERB = re.compile(r"\b(?:(?:flatly |firmly |strongly )?den(?:y|ies|ied)|rejected|dismissed|refuted)\b"
                         r"(?! (?:entry|visa|bail|asylum))", re.IGNORECASE)
+_SURNAME = re.compile(r"\b([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|argued|insisted|described|denied)\b)|"
+                      r"\b(?:according to|said)\s+([A-Z][a-z]{2,})\b(?![ -][A-Z])")
 _MAX_GAP = 120  # a speaker more than this many characters before the verb is not its subject
 _STREET = re.compile(r"\b(?:Street|Road|Avenue|Broadway|Hill|Square|Park|Lane|Bridge|Quay|Place|Centre|Center|"
                      r"Hall|House|Court|Station|Building|Tower|Plaza|District|Island|River|Valley|Bay|Times|Post|"
@@ -51,8 +53,9 @@ _OFFICIAL = re.compile(r"\b(?:Sgt|Sergeant|Minister|director|Director|Commission
 _CHINESE = re.compile(r"\b(?:Chinese|China|Beijing|People['’]s Republic)\b")
 
 
-def _stance(L, text: str, chinese: bool, official: bool = False) -> str | None:
-    hits = {name for name, rx in L.stances if rx.search(text)}
+def _stance(doc: Document, si: int, text: str, chinese: bool, official: bool = False) -> str | None:
+    L = lex(doc)
+    hits = {name for name, rx in L.stances if has(doc, si, f"stance:{name}", rx, text)}
     if not chinese and _DENY_VERB.search(text) and "allegation" not in hits:
         return "denial"
     if chinese:
@@ -147,8 +150,7 @@ def extract_statements(doc: Document) -> Document:
             vague = body in ("Beijing", "China")
             cands.append(((2 if vague else 1) if before else (4 if vague else 3),
                           abs(vpos - (m.end() if before else m.start())), body, bool(_CHINESE.search(body)), False))
-        for m in re.finditer(r"\b([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|argued|insisted|described|denied)\b)|"
-                             r"\b(?:according to|said)\s+([A-Z][a-z]{2,})\b(?![ -][A-Z])", stext):
+        for m in _SURNAME.finditer(stext):
             word = m.group(1) or m.group(2)
             pos = sent.start + m.start(1 if m.group(1) else 2)
             if covered[pos]:
@@ -171,7 +173,7 @@ def extract_statements(doc: Document) -> Document:
         if not speaker:
             continue
         last_speaker = (speaker, chinese)
-        stance = _stance(L, stext, chinese, official)
+        stance = _stance(doc, si, stext, chinese, official)
         if stance is None or (stance == "neutral" and speaker not in known):
             continue  # neutral remarks only from named people
         canon = "Chinese state" if chinese and " " not in speaker.strip() or speaker.lower().startswith(

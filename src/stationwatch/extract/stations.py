@@ -34,6 +34,8 @@ _NOT_LOCATION_BEFORE = re.compile(
     re.IGNORECASE)
 _MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
+_ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Square",
+                  "Broadway", "Place", "Way", "Quay", "Drive")
 _NEGATED = re.compile(r"\b(?:not|never|none|no)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
                       r"outposts?|identified|found|any)\b|\bnone of them\b", re.IGNORECASE)
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
@@ -108,15 +110,18 @@ def extract_stations(doc: Document) -> Document:
         if not is_station_sentence:
             continue
         unplaced_done = False
+        fams = doc.notes.get("families")
+        may_close = fams is None or "closure" in fams[si] or "closure" in L.prefilter.unfiltered
+        may_guess = fams is None or "speculation" in fams[si] or "speculation" in L.prefilter.unfiltered
         for c_start, c_end in clauses(text, sent.start, sent.end):
             ctext = text[c_start:c_end]
             cms = [m for m in ms if c_start <= m.start < c_end]
             cplaces = [m for m in cms if m.kind == "place" and is_host(m.value)]
-            status = "closed" if L.closure.search(ctext) else (
-                "suspected" if L.speculation.search(ctext) else "reported")
+            status = "closed" if may_close and L.closure.search(ctext) else (
+                "suspected" if may_guess and L.speculation.search(ctext) else "reported")
             bureaus = [m for m in cms if m.kind == "bureau"]
             operator = bureaus[0].value if bureaus and (L.operator_cue.search(ctext) or len(bureaus) == 1) else None
-            addr = _ADDRESS.search(ctext)
+            addr = _ADDRESS.search(ctext) if any(w in ctext for w in _ADDRESS_WORDS) else None
             address = re.sub(r"^\S+[’']s\s+", "", addr.group(1).strip()) if addr else None
             emitted = False
             for p in cplaces:

@@ -11,7 +11,9 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "sgt", "st", "no", "gen", "col", "lt", "gov"
            "co", "corp", "ltd", "vs", "etc", "u.s", "u.k", "a.m", "p.m", "e.g", "i.e", "approx"}
 _BOUNDARY = re.compile(r"(?<=[.!?。！？])[\"”’')\]]*\s+|(?<=[。！？])")
 _CLAUSE = re.compile(
-    r"\s*(?:;|:\s|—|–|\s-(?=\w)|\(|\)|,? while |,? whereas |,? but |(?<!more)(?<!less)(?<!fewer)(?<!rather)(?<!other)(?:,\s*|\s+)than |, including |,? (?=bringing |taking |raising )|,? and (?=another |the other )|, and (?=the |it |they )| and the (?=total|number|count))\s*",
+    r"(?:;|:\s|—|–|\s-(?=\w)|\(|\)|,? while |,? whereas |,? but |(?<!more)(?<!less)(?<!fewer)(?<!rather)(?<!other)"
+    r"(?:,\s*|\s+)than |, including |,? (?=bringing |taking |raising )|,? and (?=another |the other )|"
+    r", and (?=the |it |they )| and the (?=total|number|count))",
     re.IGNORECASE)
 
 
@@ -53,9 +55,16 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     pos = start
     for m in _CLAUSE.finditer(text, start, end):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
+        _keep(spans, text, pos, m.start())
         pos = m.end()
-    if pos < end:
-        spans.append((pos, end))
+    _keep(spans, text, pos, end)
     return spans or [(start, end)]
+
+
+def _keep(spans: list[tuple[int, int]], text: str, s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))
