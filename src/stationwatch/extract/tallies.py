@@ -127,7 +127,7 @@ def extract_tallies(doc: Document) -> Document:
             data = dict(values)
             data["qualifier"] = _qualifier(L, text, anchor.start)
             data["additional"] = additional
-            data["attributed_to"] = _attribution(doc, ms, prev, ctext)
+            data["attributed_to"] = _attribution(doc, ms, prev, stext)
             data["as_of"] = _as_of(L, ctext, ref_year)
             if data["as_of"] is None and si > 0 and _REPORT_REF.search(stext):
                 p = doc.sentences[si - 1]
