@@ -31,11 +31,12 @@ def sets() -> list[tuple[str, list[Path], Path]]:
     found = []
     if SEEDS.exists():
         found.append(("seeds", sorted(SEEDS.glob("*.txt")), SHARED / "eval" / "seeds.gold.jsonl"))
-    for gold in sorted(CORPUS.glob("*.gold.jsonl")):
-        name = gold.name.removesuffix(".gold.jsonl")
-        folder = CORPUS / name
-        files = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
-        found.append((f"corpus/{name}", files, gold))
+    for root in (CORPUS, CORPUS.parent / "heldout"):
+        for gold in sorted(root.glob("*.gold.jsonl")):
+            name = gold.name.removesuffix(".gold.jsonl")
+            folder = root / name
+            files = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
+            found.append((f"{root.name}/{name}", files, gold))
     return found
 
 
