@@ -41,9 +41,11 @@ def by_sentence(doc: Document) -> dict[int, list[Mention]]:
     return out
 
 
-def clause_of(doc: Document, si: int, pos: int) -> tuple[int, int]:
-    s = doc.sentences[si]
-    for c in clauses(doc.text, s.start, s.end):
-        if c[0] <= pos < c[1]:
-            return c
-    return (s.start, s.end)
+def sentence_clauses(doc: Document, si: int) -> list[tuple[int, int]]:
+    """Clauses of sentence ``si``, computed once per document (a memo of a pure function)."""
+    memo = doc.notes.setdefault("_clauses", {})
+    got = memo.get(si)
+    if got is None:
+        s = doc.sentences[si]
+        got = memo[si] = clauses(doc.text, s.start, s.end)
+    return got

@@ -1,6 +1,6 @@
 """A cheap first pass: which sentences can possibly match which trigger family.
 
-Each trigger pattern in a pack starts with a literal ("investigat", "said", "closure of"). One
+Each trigger pattern in a pack starts, at a word boundary, with a literal ("investigat", "said", "closure of"). One
 Aho-Corasick pass over the lower-cased text finds every such literal, so a stage only runs a
 family's regular expression on sentences that contain one of its literals. A family with a
 pattern that has no literal prefix is never filtered (its regex always runs): this is an
@@ -104,7 +104,7 @@ class Prefilter:
                 for lit in lits:
                     stems.setdefault(lit, set()).add(name)
         for lit, names in stems.items():
-            self.auto.add_word(lit, frozenset(names))
+            self.auto.add_word(lit, (len(lit), frozenset(names)))
         if stems:
             self.auto.make_automaton()
         self.empty = not stems
@@ -117,7 +117,10 @@ class Prefilter:
         out: list[set[str]] = [set() for _ in starts]
         if self.empty or not starts:
             return out
-        for end, names in self.auto.iter(low):
+        for end, (length, names) in self.auto.iter(low):
+            start = end - length + 1
+            if start > 0 and low[start - 1].isalnum() and low[start].isalnum():
+                continue  # every pack pattern starts at a word boundary: "post" in "possible" is no hit
             si = bisect_right(starts, end) - 1
             if si >= 0:
                 out[si].update(names)

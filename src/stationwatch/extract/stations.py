@@ -6,9 +6,8 @@ import re
 from dataclasses import replace
 
 from ..document import Document, Fact, Mention
-from .common import by_sentence, has, lex, on_topic
+from .common import by_sentence, has, lex, on_topic, sentence_clauses
 from .mentions import is_host
-from .text import clauses
 
 NAME = "stations/1"
 # words allowed between a count and its place: "three in the metropolitan area of Toronto"
@@ -113,7 +112,7 @@ def extract_stations(doc: Document) -> Document:
         fams = doc.notes.get("families")
         may_close = fams is None or "closure" in fams[si] or "closure" in L.prefilter.unfiltered
         may_guess = fams is None or "speculation" in fams[si] or "speculation" in L.prefilter.unfiltered
-        for c_start, c_end in clauses(text, sent.start, sent.end):
+        for c_start, c_end in sentence_clauses(doc, si):
             ctext = text[c_start:c_end]
             cms = [m for m in ms if c_start <= m.start < c_end]
             cplaces = [m for m in cms if m.kind == "place" and is_host(m.value)]

@@ -6,8 +6,7 @@ import re
 from dataclasses import replace
 
 from ..document import Document, Fact, Mention
-from .common import by_sentence, has, lex, on_topic
-from .text import clauses
+from .common import by_sentence, has, lex, on_topic, sentence_clauses
 
 NAME = "tallies/1"
 _MODIFIERS = re.compile(
@@ -85,7 +84,7 @@ def extract_tallies(doc: Document) -> Document:
                 not has(doc, si, "tally_noun", L.tally_noun, stext):
             continue
         prev = by_sent.get(si - 1, [])
-        for c_start, c_end in clauses(text, sent.start, sent.end):
+        for c_start, c_end in sentence_clauses(doc, si):
             cms = [m for m in ms if c_start <= m.start < c_end]
             nums = [m for m in cms if m.kind == "number" and not _YEAR.fullmatch(m.text)]
             if not nums:
