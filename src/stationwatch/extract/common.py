@@ -21,13 +21,17 @@ def on_topic(doc: Document) -> bool:
     return bool(lex(doc).topic.search(doc.text))
 
 
-def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
-    """``rx.search(stext)``, skipped when the prefilter shows sentence ``si`` cannot match."""
+def find(doc: Document, si: int, family: str, rx, stext: str):
+    """``rx.search(stext)``, skipped (None) when the prefilter shows sentence ``si`` cannot match."""
     fams = doc.notes.get("families")
     if fams is not None and si < len(fams) and family not in fams[si] \
             and family not in lex(doc).prefilter.unfiltered:
-        return False
-    return rx.search(stext) is not None
+        return None
+    return rx.search(stext)
+
+
+def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
+    return find(doc, si, family, rx, stext) is not None
 
 
 def by_sentence(doc: Document) -> dict[int, list[Mention]]:

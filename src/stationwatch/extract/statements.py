@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..document import Document, Fact
-from .common import by_sentence, has, lex, on_topic
+from .common import by_sentence, find, has, lex, on_topic
 
 NAME = "statements/1"
 _TITLE = r"(?:(?:Prime Minister|President|Minister|Foreign Minister|Security Minister|director|Director|Sgt\.?|Sergeant|Inspector|Commissioner|spokesman|spokeswoman|spokesperson|Senator|MP|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|researcher|founder)\s+)"
@@ -23,6 +23,8 @@ _BODY = re.compile(
     r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)?"
     r"|(?:an?\s+|the\s+)?spokes(?:person|man|woman) for (?:the\s+)?[\w’' ]{2,50}?(?:ministry|embassy|government|office|department)"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+(?:[A-Z][\w’']*|of|and|the))*)?|(?:the\s+)?Beijing regime|Beijing|China)\b")
+_BODY_KEYS = ("consulate", "embass", "ministry", "government", "regime", "authorities", "officials", "spokes",
+              "beijing", "china")  # one of these is in every _BODY match
 _PRONOUN = re.compile(r"\b(?:he|she|it)\s+(?:said|says|told|added|argued|insisted|warned|stressed)\b|"
                       r",[”\"]\s*(?:he|she)\s+said", re.I)
 _NOT_PERSON = {"Safeguard Defenders", "Prime Minister", "United States", "Foreign Ministry", "Public Security",
@@ -121,9 +123,9 @@ def extract_statements(doc: Document) -> Document:
     for si, sent in enumerate(doc.sentences):
         stext = text[sent.start:sent.end]
         ms = by_sent.get(si, [])
-        if not has(doc, si, "speech", L.speech, stext):
+        speech = find(doc, si, "speech", L.speech, stext)
+        if speech is None:
             continue
-        speech = L.speech.search(stext)
         persons = [p for p in all_persons if sent.start <= p[0] < sent.end]
         speaker = None
         chinese = False
@@ -137,7 +139,9 @@ def extract_statements(doc: Document) -> Document:
                 continue
             cands.append((0 if before else 2, abs(vpos - (b if before else a)), name,
                           name in chinese_people, bool(_OFFICIAL.search(ctx))))
-        for m in _BODY.finditer(text, sent.start, sent.end):
+        low = stext.lower()
+        bodies = _BODY.finditer(text, sent.start, sent.end) if any(k in low for k in _BODY_KEYS) else ()
+        for m in bodies:
             body = m.group(1)
             if body.lower() in ("government", "authorities", "officials", "the government", "the authorities",
                                 "the officials", "regime", "the regime"):
