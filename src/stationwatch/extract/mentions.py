@@ -174,6 +174,7 @@ def find_mentions(doc: Document) -> Document:
                 metros.update(p.city for p in cands if p.city)
         elif kind == "demonym":
             weights[value] = weights.get(value, 0.0) + 0.25
+            near.setdefault(si, set()).add(value)  # "London … the British capital"
         elif kind == "agency":
             weights[value[1]] = weights.get(value[1], 0.0) + 0.5
             near.setdefault(si, set()).add(value[1])

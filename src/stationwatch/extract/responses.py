@@ -56,9 +56,7 @@ def _subject_countries(doc: Document, ms: list[Mention], sent_start: int) -> lis
             out.append((p.country, m))
         elif p.kind == "city" and m.start - sent_start <= 12:
             # a capital standing for its government: "Ottawa joins …"
-            c = g.country(p.country)
-            cap = g.cities_by_key.get((p.country, p.name))
-            if c and cap and c.lat == cap.lat and c.lon == cap.lon:
+            if g.is_capital(p):
                 out.append((p.country, m))
     return out
 

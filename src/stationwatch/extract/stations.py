@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from ..document import Document, Fact, Mention
+from ..resolve import gazetteer
 from .common import by_sentence, has, lex, on_topic, sentence_clauses
 from .mentions import is_host
 
@@ -35,6 +36,9 @@ _MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
 _ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Square",
                   "Broadway", "Place", "Way", "Quay", "Drive")
+_METONYM_VERB = re.compile(r"\s+[a-z]+(?:s|ed)\b")
+
+
 _NEGATED = re.compile(r"\b(?:not|never|none|no)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
                       r"outposts?|identified|found|any)\b|\bnone of them\b", re.IGNORECASE)
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
@@ -132,6 +136,9 @@ def extract_stations(doc: Document) -> Document:
                     continue
                 if address and address == p.text:
                     continue
+                if p.start == sent.start and gazetteer().is_capital(p.value) and _METONYM_VERB.match(after) \
+                        and not L.station_noun.match(after.strip()):
+                    continue  # "Ottawa presses Beijing …": the government, not a location
                 if _NEGATED.search(ctext):
                     continue  # "has not identified any station in Berlin"
                 nxt = re.match(r"\s+([A-Z][a-z]+)", after)

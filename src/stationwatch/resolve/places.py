@@ -180,6 +180,11 @@ class Gazetteer:
     def country(self, code: str | None) -> Place | None:
         return self.countries.get(code) if code else None
 
+    def is_capital(self, place: Place) -> bool:
+        """Is this city its country's capital (the point the country is drawn at)?"""
+        c = self.countries.get(place.country or "")
+        return place.kind == "city" and c is not None and (c.lat, c.lon) == (place.lat, place.lon)
+
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
