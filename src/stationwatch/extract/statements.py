@@ -25,7 +25,8 @@ _BODY = re.compile(
     r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+(?:[A-Z][\w’']*|of|and|the))*)?|(?:the\s+)?Beijing regime|Beijing|China)\b")
 _BODY_KEYS = ("consulate", "embass", "ministry", "government", "regime", "authorities", "officials", "spokes",
               "beijing", "china")  # one of these is in every _BODY match
-_PRONOUN = re.compile(r"\b(?:he|she|it)\s+(?:said|says|told|added|argued|insisted|warned|stressed)\b|"
+_PRONOUN = re.compile(r"\b(?:he|she|it)\s+(?:\w+ly\s+)?(?:said|says|told|added|argued|insisted|warned|stressed|denied|"
+                      r"rejected|dismissed)\b|"
                       r",[”\"]\s*(?:he|she)\s+said", re.I)
 _NOT_PERSON = {"Safeguard Defenders", "Prime Minister", "United States", "Foreign Ministry", "Public Security",
                "Mounted Police", "National News", "Senate", "United Front", "Work Department", "Fox Hunt",
@@ -52,6 +53,8 @@ _LEADING = {"The", "In", "A", "An", "But", "And", "On", "Last", "According", "Sg
 _PREP_BEFORE = re.compile(r"\b(?:in|of|to|from|by|with|on|at|against|for|about|into|over)\s+$", re.IGNORECASE)
 _OFFICIAL = re.compile(r"\b(?:Sgt|Sergeant|Minister|director|Director|Commissioner|police|Police|President|Senator|"
                        r"ambassador|Ambassador|chief|Chief|RCMP|FBI)\b")
+_STATE_ROLE = re.compile(r"\b(?:embassy|consulate|foreign ministry|ministry of foreign affairs|spokes(?:man|woman|person)|"
+                         r"ambassador|government|authorities|diplomat|envoy|state media)\b", re.IGNORECASE)
 _CHINESE = re.compile(r"\b(?:Chinese|China|Beijing|People['’]s Republic)\b")
 
 
@@ -116,7 +119,10 @@ def extract_statements(doc: Document) -> Document:
         before = re.split(r"[.;:!?,\"“”()\n]", text[max(0, a - 50):a])[-1]
         appos = re.match(r"\s*,([^,.]{0,80}),", text[b:b + 90])
         ctx = before + (appos.group(1) if appos else "")
-        if _CHINESE.search(ctx) or (chinese_ministry and re.search(r"[Ff]oreign [Mm]inistry", ctx)):
+        if not _STATE_ROLE.search(ctx):
+            continue  # a Chinese dissident or community leader does not speak for Beijing
+        sentence = text[max(0, a - 200):b + 200]
+        if _CHINESE.search(ctx) or chinese_ministry or _CHINESE.search(sentence):
             chinese_people.add(name)
     found: dict[tuple[str, str], Fact] = {}
     last_speaker: tuple[str, bool] | None = None
