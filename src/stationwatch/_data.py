@@ -16,7 +16,8 @@ def load_yaml(name: str) -> dict:
         return yaml.safe_load(fh)
 
 
-def languages() -> list[str]:
+@cache
+def languages() -> tuple[str, ...]:
     """Languages that have a pattern pack (a ``data/<lang>/triggers.yaml``)."""
     root = resources.files("stationwatch").joinpath("data")
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("triggers.yaml").is_file())
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("triggers.yaml").is_file()))

@@ -66,7 +66,13 @@ def extract(
             failed += 1
             _bad(item)
             continue
-        doc = run(item, pipeline)
+        try:
+            doc = run(item, pipeline)
+        except Exception as exc:  # a bug must not end the run: report the document and go on
+            failed += 1
+            err.print(f"[red]failed[/red] {item.source}: extraction error ({type(exc).__name__}: {exc})",
+                      highlight=False)
+            continue
         if as_json:
             sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
         else:
@@ -126,6 +132,10 @@ def ingest(
                 except StationwatchError as exc:
                     counts["failed"] += 1
                     err.print(f"[red]failed[/red] {doc.source}: {exc}", highlight=False)
+                except Exception as exc:  # nothing was stored for it (one transaction per document)
+                    counts["failed"] += 1
+                    err.print(f"[red]failed[/red] {doc.source}: extraction error ({type(exc).__name__}: {exc})",
+                              highlight=False)
             progress.advance(task)
     err.print(f"{counts['added']} added, {counts['unchanged']} already stored, {counts['failed']} failed "
               f"({store.count_documents()} documents in {store.describe()})")
@@ -146,7 +156,7 @@ def _registry(db: str | None):
     from .store import open_store
 
     settings = _settings(db)
-    store = _open(open_store, settings)
+    store = _open(lambda s: open_store(s, must_exist=True), settings)
     return build_registry(store)
 
 
@@ -211,7 +221,11 @@ def export(
     reg = _registry(db)
     text = EXPORTERS[fmt](reg)
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            err.print(f"[red]error:[/red] cannot write {output}: {exc.strerror or exc}")
+            raise typer.Exit(2) from exc
         err.print(f"wrote {output}")
     else:
         sys.stdout.write(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from ..document import Document
+from ..document import Document, Fact
 from .figures import extract_figures
 from .language import detect_language
 from .mentions import find_mentions
@@ -26,6 +26,20 @@ def sentences(doc: Document) -> Document:
     return replace(doc, sentences=split_sentences(doc.text))
 
 
+def one_fact_per_key(doc: Document) -> Document:
+    """Facts that say the same thing (same type and fields) become one, with all their evidence."""
+    merged: dict[tuple, Fact] = {}
+    for f in doc.facts:
+        key = (f.type, f.key())
+        old = merged.get(key)
+        if old is None:
+            merged[key] = f
+        else:
+            old.evidence.extend(e for e in f.evidence if e not in old.evidence)
+            old.confidence = max(old.confidence, f.confidence)
+    return replace(doc, facts=list(merged.values()))
+
+
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("language", detect_language),
     ("sentences", sentences),
@@ -35,6 +49,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("tallies", extract_tallies),
     ("figures", extract_figures),
     ("statements", extract_statements),
+    ("merge", one_fact_per_key),
 )
 
 

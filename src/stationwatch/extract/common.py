@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from ..document import Document, Mention
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, pack_for
 from .text import clauses
 
 
 def lex(doc: Document) -> Lexicon:
-    try:
-        return lexicon(doc.language or "en")
-    except FileNotFoundError:
-        return lexicon("en")
+    return lexicon(pack_for(doc.language))
 
 
 def on_topic(doc: Document) -> bool:

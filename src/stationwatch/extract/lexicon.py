@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .._data import load_yaml
+from .._data import languages, load_yaml
 from .prefilter import Prefilter
 
 
@@ -40,6 +40,11 @@ class Lexicon:
     number_word: re.Pattern
     months: tuple[str, ...]
     prefilter: Prefilter
+
+
+def pack_for(language: str | None) -> str:
+    """The pattern pack to use for a language: its own when one ships, else English."""
+    return language if language in languages() else "en"
 
 
 @cache

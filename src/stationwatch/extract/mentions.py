@@ -17,7 +17,7 @@ from text_to_num import text2num
 from .._data import load_yaml
 from ..document import Document, Mention
 from ..resolve import Place, choose, gazetteer
-from .lexicon import lexicon
+from .lexicon import lexicon, pack_for
 
 # precedence when two names cover the same span
 _RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "number": 0}
@@ -142,7 +142,7 @@ def _numbers(text: str, language: str) -> list[tuple[int, int, int]]:
 def find_mentions(doc: Document) -> Document:
     """Stage: fill ``doc.mentions`` (needs sentences)."""
     text = doc.text
-    language = doc.language if doc.language else "en"
+    language = pack_for(doc.language)
     starts = [s.start for s in doc.sentences]
 
     def sent_of(pos: int) -> int:
@@ -208,7 +208,7 @@ def find_mentions(doc: Document) -> Document:
         if s not in covered:
             mentions.append(Mention("number", s, e, text[s:e], value, sent_of(s)))
     mentions.sort(key=lambda m: (m.start, m.end))
-    L = lexicon(language if language else "en")
+    L = lexicon(language)
     families = L.prefilter.sentence_families(text, starts)
     maybe_topic = families is None or "topic" in L.prefilter.unfiltered or any("topic" in f for f in families)
     index: dict[int, list[Mention]] = {}

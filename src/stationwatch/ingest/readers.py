@@ -93,13 +93,18 @@ def from_record(rec: object, source: str, line: int) -> Document:
 
 
 def read_jsonl(text: str, source: str) -> Iterator[Item]:
-    for n, line in enumerate(text.splitlines(), 1):
+    # split on "\n" only: U+2028 and friends may stand inside a JSON string
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
             yield BadInput(source, f"not JSON ({exc.msg} at column {exc.colno})", n)
+            continue
+        except RecursionError:
+            yield BadInput(source, "JSON nested too deeply", n)
             continue
         try:
             yield from_record(rec, source, n)

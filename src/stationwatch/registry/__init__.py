@@ -28,13 +28,13 @@ def _place_point(country: str | None, city: str | None) -> tuple[float | None, f
 def build_registry(store) -> dict:
     """Assemble the REGISTRY.md structure from the stored registry rows."""
     rows = store.registry_rows()
-    stations = []
+    stations, suspected = [], []
     for r in rows.get("station", []):
-        if r["status"] == "suspected" and not r["city"]:
-            continue
         lat, lon = _place_point(r["country"], r["city"])
-        stations.append({**r, "lat": lat, "lon": lon})
-    stations.sort(key=lambda s: (s["country"] or "~", s["city"] or "~", str(s["operator"])))
+        (suspected if r["status"] == "suspected" else stations).append({**r, "lat": lat, "lon": lon})
+    order = lambda s: (s["country"] or "~", s["city"] or "~", str(s["operator"]))  # noqa: E731
+    stations.sort(key=order)
+    suspected.sort(key=order)
     responses = sorted(rows.get("response", []), key=lambda r: (r["country"], r["action"]))
     tallies = order_tallies(rows.get("tally", []))
     return {
@@ -43,4 +43,6 @@ def build_registry(store) -> dict:
         "stations": stations,
         "responses": responses,
         "tallies": tallies,
+        # not part of the contract's rows: places only speculated about, kept apart
+        "suspected_stations": suspected,
     }

@@ -66,6 +66,10 @@ def _vote(values: list[tuple[str, object]]) -> object:
 
 
 def merge_station(support: list[Support]) -> dict:
+    # speculation ("it would be strange if Vancouver had none") does not add to a reported row
+    asserted = [s for s in support if s.data.get("status") != "suspected"]
+    suspected_only = not asserted
+    support = asserted or support
     first = support[0].data
     metro = first.get("_metro") or first.get("city")
     whole = [(s.cluster, s.data.get("count")) for s in support if (s.data.get("city") or None) == metro]
@@ -81,7 +85,7 @@ def merge_station(support: list[Support]) -> dict:
         count = part_sum
     status_rank = {"closed": 2, "reported": 1, "suspected": 0}
     statuses = [s.data.get("status", "reported") for s in support]
-    status = max(statuses, key=lambda x: status_rank.get(x, 1))
+    status = "suspected" if suspected_only else max(statuses, key=lambda x: status_rank.get(x, 1))
     operators = sorted({s.data["operator"] for s in support if s.data.get("operator")})
     addresses = sorted({s.data["address"] for s in support if s.data.get("address")})
     return {

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from importlib import resources
+from pathlib import Path
 
+from alembic.util.exc import CommandError as AlembicError
 from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,6 +19,15 @@ from ..settings import Settings
 from .models import documents, facts, registry_rows
 
 __all__ = ["Store", "open_store", "migrate"]
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
 
 
 def migrate(engine: Engine) -> None:
@@ -32,8 +43,11 @@ def migrate(engine: Engine) -> None:
             command.upgrade(cfg, "head")
 
 
-def open_store(settings: Settings) -> Store:
+def open_store(settings: Settings, must_exist: bool = False) -> Store:
+    """Open (and migrate) the database. ``must_exist``: refuse to create a new SQLite file."""
     url = settings.db_url
+    if must_exist and url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        raise StoreError(f"no database at {url[len('sqlite:///'):]} (run 'stationwatch ingest' first, or check --db)")
     try:
         engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
@@ -45,9 +59,9 @@ def open_store(settings: Settings) -> Store:
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
         migrate(engine)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {engine.url.render_as_string(hide_password=True) if 'engine' in dir() else url}: "
-                         f"{exc.__class__.__name__}: {str(exc.orig if hasattr(exc, 'orig') else exc).strip()}") from exc
+    except (SQLAlchemyError, ImportError, AlembicError) as exc:
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise StoreError(f"cannot open database {_safe(url)}: {exc.__class__.__name__}: {detail}") from exc
     return Store(engine, settings)
 
 
