@@ -214,6 +214,8 @@ def _resolve_surname(word: str, known: list[str]) -> str | None:
         parts = full.split()
         if word in parts:
             return full
+    if len(word) < 6:
+        return None  # "Chan" is not "Chen": only long names are matched loosely
     best = None
     for full in known:
         for part in full.split():

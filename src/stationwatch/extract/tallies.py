@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ..document import Document, Fact, Mention
 from .common import by_sentence, has, lex, on_topic, sentence_clauses
@@ -36,15 +37,27 @@ def _reference_year(doc: Document) -> int | None:
     return max(years) if years else None
 
 
-def _as_of(L, text: str, ref_year: int | None) -> str | None:
-    low = text.lower()
-    for i, month in enumerate(L.months, 1):
-        for m in re.finditer(rf"\b{month}\b(?:\s+(?:of\s+)?(\d{{4}}))?", low):
-            year = int(m.group(1)) if m.group(1) else ref_year
-            if year:
-                return f"{year:04d}-{i:02d}"
-    m = re.search(r"\b(?:as of|in|by|since)\s+(19[89]\d|20[0-4]\d)\b", low)
+def _as_of(L, text: str, ref_year: int | None, published: str | None = None) -> str | None:
+    """The first month named in ``text`` (with its year, or the document's), never after publication."""
+    rx = _month_rx(L.months)
+    for m in rx.finditer(text):
+        word = m.group(1)
+        if word.lower() == "may" and not (word[0].isupper() and m.group(2)):
+            continue  # the verb "may", unless "May 2023"
+        year = int(m.group(2)) if m.group(2) else ref_year
+        if not year:
+            continue
+        value = f"{year:04d}-{L.months.index(word.lower()) + 1:02d}"
+        if published and value > published[:7]:
+            value = f"{year - 1:04d}-{value[5:]}" if not m.group(2) else value
+        return value
+    m = re.search(r"\b(?:as of|in|by|since)\s+(19[89]\d|20[0-4]\d)\b", text, re.IGNORECASE)
     return m.group(1) if m else None
+
+
+@cache
+def _month_rx(months: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(" + "|".join(months) + r")\b(?:\s+(?:of\s+)?(\d{4}))?", re.IGNORECASE)
 
 
 def _attribution(doc: Document, ms: list[Mention], prev: list[Mention], clause_text: str) -> str | None:
@@ -127,12 +140,12 @@ def extract_tallies(doc: Document) -> Document:
             data["qualifier"] = _qualifier(L, text, anchor.start)
             data["additional"] = additional
             data["attributed_to"] = _attribution(doc, ms, prev, stext)
-            data["as_of"] = _as_of(L, ctext, ref_year)
+            data["as_of"] = _as_of(L, ctext, ref_year, doc.published)
             if data["as_of"] is None and si > 0 and _REPORT_REF.search(stext):
                 p = doc.sentences[si - 1]
                 dated_report = _DATED_REPORT.search(text[p.start:p.end])
                 if dated_report:
-                    data["as_of"] = _as_of(L, dated_report.group(0), ref_year)
+                    data["as_of"] = _as_of(L, dated_report.group(0), ref_year, doc.published)
             key = (data["stations"], data["countries"], data["cities"])
             f = found.get(key)
             if f is None:

@@ -48,6 +48,13 @@ def _is_credit(line: str) -> bool:
     return len(line) < 200 and _CREDIT.search(line) is not None
 
 
+def _looks_like_caption(line: str) -> bool:
+    """A photo caption: describes a picture ("… stand guard …", "… is seen …") or has no full stop."""
+    return not line.rstrip().endswith((".", "!", "?", "”", '"')) or bool(
+        re.search(r"\b(?:stands?|seen|pictured|walks?|poses?|sits?|gather(?:s|ed)?) (?:guard|outside|in front|during|near|at)\b",
+                  line, re.IGNORECASE))
+
+
 def _words(line: str) -> int:
     return len(line.split())
 
@@ -88,7 +95,8 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
             continue
         if _is_credit(line):
             out.dropped.append(line)
-            if out.paragraphs and _words(out.paragraphs[-1]) <= 60 and not any(lines[last_kept + 1:i]):
+            prev = out.paragraphs[-1] if out.paragraphs else ""
+            if prev and _words(prev) <= 60 and not any(lines[last_kept + 1:i]) and _looks_like_caption(prev):
                 out.dropped.append(out.paragraphs.pop())
             continue
         if drop_rx.match(line) or line.count(" > ") >= crumbs or (len(line) < 400 and suffix_rx.search(line[-120:])):

@@ -19,7 +19,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def shingles(text: str, k: int = 3) -> set[bytes]:
     words = _WORD.findall(text.lower())
-    if any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]):
+    sample = text[:2000]
+    if sum(1 for ch in sample if "\u3040" <= ch <= "\u9fff") > len(sample) * 0.3:
         chars = [c for c in text if not c.isspace()]
         return {"".join(chars[i:i + 4]).encode() for i in range(max(len(chars) - 3, 1))}
     if len(words) < k:
