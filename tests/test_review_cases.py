@@ -77,3 +77,25 @@ def test_a_few_cjk_characters_do_not_change_how_copies_are_compared(seeds):
     text = (seeds / "001_c66002605c2286b4.txt").read_text()
     copy = text.replace("on Thursday", "on Thursday (星期四)", 1)
     assert signature(text).jaccard(signature(copy)) > 0.8
+
+
+def test_hard_wrapped_text_gives_the_same_facts(seeds):
+    import textwrap
+
+    text = (seeds / "001_c66002605c2286b4.txt").read_text()
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 70)) for p in text.split("\n\n"))
+    pipeline = build_pipeline()
+    a = run(from_text(text, "a"), pipeline)
+    b = run(from_text(wrapped, "b"), pipeline)
+    assert sorted(str((f.type, f.key())) for f in a.facts) == sorted(str((f.type, f.key())) for f in b.facts)
+
+
+def test_record_metadata_is_normalised(tmp_path):
+    rec = {"text": "Dutch police said they were investigating two Chinese police service stations in Amsterdam.",
+           "published": "2022-10-26T09:30:00Z", "language": "EN-gb"}
+    bad = {"text": "Another report about overseas police stations in Dublin.", "published": "2022-02-31",
+           "language": "english"}
+    (tmp_path / "r.jsonl").write_text(json.dumps(rec) + "\n" + json.dumps(bad) + "\n")
+    a, b = list(read([tmp_path / "r.jsonl"], 10**6))
+    assert (a.published, a.language) == ("2022-10-26", "en")
+    assert (b.published, b.language) == (None, None)

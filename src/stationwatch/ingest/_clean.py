@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from .._data import load_yaml
@@ -48,6 +49,28 @@ def _is_credit(line: str) -> bool:
     return len(line) < 200 and _CREDIT.search(line) is not None
 
 
+def _unwrap(raw: str) -> str:
+    """Join hard-wrapped lines: inside a block of text separated from others by blank lines, a line
+    that does not end a sentence continues on the next one."""
+    if "\n\n" not in raw:
+        return raw
+    blocks = raw.split("\n\n")
+    out = []
+    for block in blocks:
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if len(lines) > 1 and sum(len(ln) >= 40 for ln in lines) >= len(lines) - 1:
+            joined = [lines[0]]
+            for ln in lines[1:]:
+                if _TERMINAL.search(joined[-1]):
+                    joined.append(ln)
+                else:
+                    joined[-1] += " " + ln
+            out.append("\n".join(joined))
+        else:
+            out.append("\n".join(lines))
+    return "\n\n".join(out)
+
+
 def _looks_like_caption(line: str) -> bool:
     """A photo caption: describes a picture ("… stand guard …", "… is seen …") or has no full stop."""
     return not line.rstrip().endswith((".", "!", "?", "”", '"')) or bool(
@@ -73,7 +96,7 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
     """Split ``raw`` into lines and keep the article's title and paragraphs."""
     drop_rx, suffix_rx, min_words, crumbs = _patterns()
     raw = _GLUED.sub(r"\1 \2", _SPACES.sub(" ", raw.replace("\r\n", "\n")))
-    lines = [ln.strip() for ln in raw.split("\n")]
+    lines = [ln.strip() for ln in _unwrap(raw).split("\n")]
     out = Cleaned(title=title, paragraphs=[])
     seen: set[str] = set()
     in_related = False
@@ -85,8 +108,10 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
             m = _DATE.search(line)
             if m:
                 y, mo, d = (int(g) for g in m.groups())
-                if 1990 < y < 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
-                    out.published = f"{y:04d}-{mo:02d}-{d:02d}"
+                try:
+                    out.published = date(y, mo, d).isoformat() if 1990 < y < 2100 else None
+                except ValueError:
+                    pass
         cjk = _has_cjk(line)
         long_enough = _words(line) >= min_words or (cjk and len(line) >= 12)
         if _RELATED_HEAD.match(line):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from ..document import Document
@@ -30,7 +32,7 @@ def decode(data: bytes, source: str) -> str:
     if b"\x00" in data[:8192]:
         raise BadInput(source, "binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig").replace("\x00", "")
     except UnicodeDecodeError as exc:
         first_error = exc
     from charset_normalizer import from_bytes
@@ -71,7 +73,7 @@ def from_html(html: str, source: str, **meta) -> Document:
     cleaned = clean_lines(text, title=title)
     if not cleaned.paragraphs and not cleaned.title:
         raise BadInput(source, "no article text found in the HTML")
-    published = meta.pop("published", None) or getattr(result, "date", None) or cleaned.published
+    published = meta.pop("published", None) or iso_date(getattr(result, "date", None)) or cleaned.published
     outlet = meta.pop("outlet", None) or getattr(result, "sitename", None)
     return Document(source=source, text=cleaned.text, title=cleaned.title, published=published,
                     outlet=outlet, dropped=cleaned.dropped, raw_format="html", **meta)
@@ -80,10 +82,33 @@ def from_html(html: str, source: str, **meta) -> Document:
 _RECORD_KEYS = {"url", "title", "published", "outlet", "language"}
 
 
+def iso_date(value: str | None) -> str | None:
+    """'2022-10-26T09:30:00Z' -> '2022-10-26'; anything that is not a real date -> None."""
+    if not value:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def iso_language(value: str | None) -> str | None:
+    """'en', 'en-GB', 'EN' -> 'en'; anything else -> None."""
+    m = re.fullmatch(r"\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)?\s*", value or "")
+    return m.group(1).lower() if m else None
+
+
 def from_record(rec: object, source: str, line: int) -> Document:
     if not isinstance(rec, dict):
         raise BadInput(source, "JSON line is not an object", line)
     meta = {k: rec.get(k) for k in _RECORD_KEYS if isinstance(rec.get(k), str) and rec.get(k)}
+    if "published" in meta:
+        meta["published"] = iso_date(meta["published"])
+    if "language" in meta:
+        meta["language"] = iso_language(meta["language"])
     src = meta.get("url") or f"{source}#{line}"
     if isinstance(rec.get("html"), str) and rec["html"].strip():
         return from_html(rec["html"], src, **meta)
