@@ -42,3 +42,35 @@ def test_ingest_and_export_on_postgres(runner, pg_url, seeds, tmp_path):
     assert pg == lite
     res = cli(runner, "ingest", str(seeds), "--db", pg_url)
     assert "0 added, 5 already stored" in res.output
+
+
+@pytest.mark.postgres
+def test_concurrent_writers_keep_the_registry_consistent(pg_url, seeds):
+    import threading
+
+    from stationwatch.extract import pipe
+    from stationwatch.ingest import read
+    from stationwatch.settings import Settings
+    from stationwatch.store import open_store
+
+    docs = list(pipe(d for d in read(sorted(seeds.glob("*.txt")), 20_000_000)))
+    a, b = open_store(Settings(db=pg_url)), open_store(Settings(db=pg_url))
+    errors = []
+
+    def work(store, items):
+        try:
+            for d in items:
+                store.add(d)
+        except Exception as exc:  # pragma: no cover - the assertion below reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(a, docs)), threading.Thread(target=work, args=(b, docs[::-1]))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert a.count_documents() == 5
+    rows = a.registry_rows()
+    a.rebuild_registry()
+    assert a.registry_rows() == rows

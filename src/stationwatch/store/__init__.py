@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from alembic.util.exc import CommandError as AlembicError
-from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy import create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -19,6 +19,7 @@ from ..settings import Settings
 from .models import documents, facts, registry_rows
 
 __all__ = ["Store", "open_store", "migrate"]
+_LOCK_KEY = 0x5354_4E57  # "STNW": the advisory lock that serialises registry writers on PostgreSQL
 
 
 def _safe(url: str) -> str:
@@ -70,6 +71,7 @@ class Store:
         self.engine = engine
         self.settings = settings
         self._near: NearDuplicates | None = None
+        self._seen_until = None
 
     def describe(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
@@ -98,13 +100,18 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(select(facts).where(facts.c.doc_id == doc_id))]
 
-    def _index(self) -> NearDuplicates:
+    def _index(self, conn) -> NearDuplicates:
+        """The near-duplicate index, brought up to date with documents other processes stored."""
         if self._near is None:
-            near = NearDuplicates(self.settings.near_duplicate_threshold)
-            with self.engine.connect() as conn:
-                for doc_id, blob in conn.execute(select(documents.c.id, documents.c.minhash)):
-                    near.add(doc_id, from_bytes(blob))
-            self._near = near
+            self._near = NearDuplicates(self.settings.near_duplicate_threshold)
+            self._seen_until = None
+        q = select(documents.c.id, documents.c.minhash, documents.c.ingested_at)
+        if self._seen_until is not None:
+            q = q.where(documents.c.ingested_at >= self._seen_until)
+        for doc_id, blob, at in conn.execute(q):
+            self._near.add(doc_id, from_bytes(blob))
+            if self._seen_until is None or at > self._seen_until:
+                self._seen_until = at
         return self._near
 
     def add(self, doc: Document) -> bool:
@@ -112,13 +119,16 @@ class Store:
         transaction. Returns False when the document was already stored."""
         doc_id = doc.id
         sig = signature(doc.text)
-        near = self._index()
-        similar = near.similar(sig)
         now = datetime.now(UTC)
         try:
             with self.engine.begin() as conn:
+                if self.engine.dialect.name == "postgresql":
+                    # one writer at a time: registry rows are read, merged and rewritten
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
                 if conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first():
                     return False
+                near = self._index(conn)
+                similar = near.similar(sig)
                 old_clusters = set()
                 if similar:
                     old_clusters = {c for (c,) in conn.execute(
