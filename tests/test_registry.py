@@ -124,3 +124,20 @@ def test_build_registry_reads_only_rows(seeded):
     reg = build_registry(open_store(Settings(db=seeded)))
     assert set(reg) >= {"generated", "documents", "stations", "responses", "tallies"}
     assert all(s["status"] in ("reported", "closed") for s in reg["stations"])
+
+
+def test_an_unplaced_station_joins_its_place_once_a_source_names_it(runner, tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Report one\n\nSafeguard Defenders said one overseas police station, run by the Nantong police, "
+                 "operates at an unknown location in Canada.")
+    b.write_text("Report two\n\nThe overseas police station in Vancouver is run by the Nantong police, a new report "
+                 "says.")
+    db = str(tmp_path / "u.db")
+    assert cli(runner, "ingest", str(a), "--db", db).exit_code == 0
+    first = _export(runner, db)
+    assert [(s["country"], s["city"]) for s in first["stations"]] == [("CA", None)]
+    assert cli(runner, "ingest", str(b), "--db", db).exit_code == 0
+    reg = _export(runner, db)
+    assert [(s["country"], s["city"]) for s in reg["stations"]] == [("CA", "Vancouver")]
+    assert len(reg["stations"][0]["sources"]) == 2

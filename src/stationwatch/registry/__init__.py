@@ -25,6 +25,30 @@ def _place_point(country: str | None, city: str | None) -> tuple[float | None, f
     return None, None
 
 
+def _operators(row: dict) -> set[str]:
+    op = row.get("operator")
+    return set(op) if isinstance(op, list) else ({op} if op else set())
+
+
+def _place_unplaced(stations: list[dict]) -> list[dict]:
+    """An unplaced row ("one in Canada, run from Nantong") joins the placed row of the same country
+    and operator once a source names the place — if exactly one such row exists."""
+    out = []
+    for row in stations:
+        if row["city"] is None and _operators(row):
+            same = [s for s in stations if s["city"] and s["country"] == row["country"]
+                    and _operators(row) <= _operators(s)]
+            if len(same) == 1:
+                target = same[0]
+                target["sources"] = sorted(set(target["sources"]) | set(row["sources"]))
+                # clusters are not visible here: the larger count is a safe lower bound
+                target["independent_sources"] = max(target["independent_sources"], row["independent_sources"])
+                target["placed_later"] = True
+                continue
+        out.append(row)
+    return out
+
+
 def build_registry(store) -> dict:
     """Assemble the REGISTRY.md structure from the stored registry rows."""
     rows = store.registry_rows()
@@ -32,6 +56,7 @@ def build_registry(store) -> dict:
     for r in rows.get("station", []):
         lat, lon = _place_point(r["country"], r["city"])
         (suspected if r["status"] == "suspected" else stations).append({**r, "lat": lat, "lon": lon})
+    stations = _place_unplaced(stations)
     order = lambda s: (s["country"] or "~", s["city"] or "~", str(s["operator"]))  # noqa: E731
     stations.sort(key=order)
     suspected.sort(key=order)
