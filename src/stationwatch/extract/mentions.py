@@ -22,7 +22,6 @@ from .lexicon import lexicon, pack_for
 # precedence when two names cover the same span
 _RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "number": 0}
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
-_HOME = {"CN", "HK", "MO"}
 _CJK = re.compile(r"[\u3040-\u9fff]")
 _REGION_CUE = re.compile(r"\b(?:province|state|region|county|prefecture) of\s+(?:the\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:province|state|region|county)\b", re.IGNORECASE)
@@ -220,4 +219,4 @@ def find_mentions(doc: Document) -> Document:
 
 
 def is_host(place: Place) -> bool:
-    return place.country is not None and place.country not in _HOME
+    return gazetteer().is_host(place.country)

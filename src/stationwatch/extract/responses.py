@@ -66,9 +66,9 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
     text = doc.text
     actors: list[tuple[str, str | None]] = []
     for m in ms:
-        if m.kind == "agency" and m.value[1] not in ("CN",):
+        if m.kind == "agency" and gazetteer().is_host(m.value[1]):
             actors.append((m.value[1], m.value[0]))
-        elif m.kind == "demonym" and m.value not in ("CN", "HK", "MO"):
+        elif m.kind == "demonym" and gazetteer().is_host(m.value):
             follow = text[m.end:min(sent_end, m.end + 40)]
             inst = L.institution.match(follow.lstrip())
             if inst and follow[:len(follow) - len(follow.lstrip())] in (" ",):
@@ -120,7 +120,7 @@ def extract_responses(doc: Document) -> Document:
             # "officials are investigating", "his ministry had started looking into it": the
             # country is the one host country of the sentence, or the last actor's
             hosts = {m.value.country for m in ms if m.kind == "place" and is_host(m.value)}
-            hosts |= {m.value for m in ms if m.kind == "demonym" and m.value not in ("CN", "HK", "MO")}
+            hosts |= {m.value for m in ms if m.kind == "demonym" and gazetteer().is_host(m.value)}
             if len(hosts) == 1:
                 actors = [(hosts.pop(), None)]
             elif not hosts and last and si - last[0] <= 3:

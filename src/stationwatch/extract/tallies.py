@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..document import Document, Fact, Mention
+from ..resolve import gazetteer
 from .common import by_sentence, has, lex, on_topic, sentence_clauses
 
 NAME = "tallies/1"
@@ -15,9 +16,6 @@ _MODIFIERS = re.compile(
     r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
     r"other|extra|of|these|[\"“”‘’'])\s*)*", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
-_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_DATED_REPORT = re.compile(rf"\b(?:report|paper|study)\b[^.]{{0,25}}?\b(?:in|on|of)\s+{_MONTHS}(?:\s+\d{{4}})?|"
-                           rf"\b{_MONTHS}(?:\s+\d{{4}})?\s+(?:report|paper|study)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
@@ -53,6 +51,14 @@ def _as_of(L, text: str, ref_year: int | None, published: str | None = None) -> 
         return value
     m = re.search(r"\b(?:as of|in|by|since)\s+(19[89]\d|20[0-4]\d)\b", text, re.IGNORECASE)
     return m.group(1) if m else None
+
+
+@cache
+def _dated_report_rx(months: tuple[str, ...]) -> re.Pattern:
+    """'a report in September', 'its December 2022 report'."""
+    m = "(?:" + "|".join(months) + ")"
+    return re.compile(rf"\b(?:report|paper|study)\b[^.]{{0,25}}?\b(?:in|on|of)\s+{m}(?:\s+\d{{4}})?|"
+                      rf"\b{m}(?:\s+\d{{4}})?\s+(?:report|paper|study)\b", re.IGNORECASE)
 
 
 @cache
@@ -143,7 +149,7 @@ def extract_tallies(doc: Document) -> Document:
             data["as_of"] = _as_of(L, ctext, ref_year, doc.published)
             if data["as_of"] is None and si > 0 and _REPORT_REF.search(stext):
                 p = doc.sentences[si - 1]
-                dated_report = _DATED_REPORT.search(text[p.start:p.end])
+                dated_report = _dated_report_rx(L.months).search(text[p.start:p.end])
                 if dated_report:
                     data["as_of"] = _as_of(L, dated_report.group(0), ref_year, doc.published)
             key = (data["stations"], data["countries"], data["cities"])
@@ -181,7 +187,7 @@ def _attached_to_place(cms: list[Mention], n: Mention, c_end: int, text: str) ->
         if m.kind != "place" or m.start < n.start:
             continue
         p = m.value
-        if p.country in ("CN", "HK", "MO") or p.kind == "continent":
+        if (p.country and not gazetteer().is_host(p.country)) or p.kind == "continent":
             if p.kind == "continent" and m.start - n.end < 60:
                 return True
             continue

