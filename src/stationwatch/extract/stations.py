@@ -39,6 +39,7 @@ _ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard",
 _METONYM_VERB = re.compile(r"\s+[a-z]+(?:s|ed)\b")
 
 
+_LOCATED = re.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
 _NEGATED = re.compile(r"\b(?:not|never|none|no)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
                       r"outposts?|identified|found|any)\b|\bnone of them\b", re.IGNORECASE)
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
@@ -100,15 +101,19 @@ def extract_stations(doc: Document) -> Document:
     by_sent = by_sentence(doc)
     found: dict[tuple, Fact] = {}
     prev_station = False
+    context = 0  # sentences left in which stations are still the subject (an interview's answers)
     for si, sent in enumerate(doc.sentences):
         ms = by_sent.get(si, [])
         stext = text[sent.start:sent.end]
         has_noun = has(doc, si, "station_noun", L.station_noun, stext)
+        context = 4 if has_noun else (max(context, 3) if context and stext.rstrip().endswith("?") else context - 1)
+        if context > 0 and not prev_station:
+            prev_station = True  # "Q: Where are they? A: … in Rome, Milan, Florence and Prato."
         places = [m for m in ms if m.kind == "place" and is_host(m.value)]
         # a "Country: …" paragraph of a country-by-country list
         para_head = _list_head(doc, sent.paragraph, by_sent)
         is_station_sentence = has_noun or para_head or (prev_station and (_ANAPHOR.match(stext) or any(
-            _count_before(doc, ms, p, sent.start) is not None for p in places)))
+            _count_before(doc, ms, p, sent.start) is not None for p in places) or _LOCATED.search(stext)))
         prev_station = has_noun or (is_station_sentence and bool(places))
         if not is_station_sentence:
             continue

@@ -15,6 +15,9 @@ _MODIFIERS = re.compile(
     r"^\s*(?:(?:such|known|chinese|overseas|police|policing|service|so-called|quasi-police|unofficial|undeclared|"
     r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
     r"other|extra|of|these|[\"“”‘’'])\s*)*", re.IGNORECASE)
+# "102 in 53 countries": a headline count even without the word "stations"
+_SPAN_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s+(?:at least |more than |over |some )?"
+                         r"\d+\s+(?:countries|nations)\b", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
@@ -100,7 +103,7 @@ def extract_tallies(doc: Document) -> Document:
             continue
         stext = text[sent.start:sent.end]
         if not has(doc, si, "station_noun", L.station_noun, stext) and \
-                not has(doc, si, "tally_noun", L.tally_noun, stext):
+                not has(doc, si, "tally_noun", L.tally_noun, stext) and not _SPAN_COUNT.search(stext):
             continue
         prev = by_sent.get(si - 1, [])
         for c_start, c_end in sentence_clauses(doc, si):
@@ -116,8 +119,7 @@ def extract_tallies(doc: Document) -> Document:
                 rest = text[n.end:c_end]
                 mods = _MODIFIERS.match(rest)
                 tail = rest[mods.end():]
-                has_noun = bool(L.station_noun.search(stext))
-                if L.tally_noun.match(tail) or (has_noun and not L.country_noun.match(tail)
+                if L.tally_noun.match(tail) or (not L.country_noun.match(tail)
                                                 and not L.city_noun.match(tail) and _next_is_span_count(rest)):
                     # a count attached to a place is a local count, not a headline
                     if _attached_to_place(cms, n, c_end, text):
