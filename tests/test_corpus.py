@@ -57,7 +57,7 @@ def _negatives() -> list[tuple[str, object]]:
 
 # Held-out negatives the rules still get wrong: kept visible as strict xfails (a fix turns them
 # into failures to remove from here), never silently skipped.
-KNOWN_WRONG = {"h03_negative_fuzhou_police_day.txt": "a domestic count of police service stations read as a tally"}
+KNOWN_WRONG: dict[str, str] = {}
 NEGATIVES = _negatives()
 
 

@@ -18,6 +18,8 @@ _MODIFIERS = re.compile(
 # "102 in 53 countries": a headline count even without the word "stations"
 _SPAN_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s+(?:at least |more than |over |some )?"
                          r"\d+\s+(?:countries|nations)\b", re.IGNORECASE)
+_OVERSEAS = re.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|globe)|across the (?:world|globe)|globally|"
+                       r"foreign|countries|such|these|those|110)\b", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
@@ -119,7 +121,10 @@ def extract_tallies(doc: Document) -> Document:
                 rest = text[n.end:c_end]
                 mods = _MODIFIERS.match(rest)
                 tail = rest[mods.end():]
-                if L.tally_noun.match(tail) or (not L.country_noun.match(tail)
+                bare_more = re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|bringing)", rest) \
+                    and re.search(r"\b(?:added|adds|found|finds|documented|identified|listed|counted|uncovered)\s+$",
+                                  text[max(c_start, n.start - 20):n.start])
+                if L.tally_noun.match(tail) or bare_more or (not L.country_noun.match(tail)
                                                 and not L.city_noun.match(tail) and _next_is_span_count(rest)):
                     # a count attached to a place is a local count, not a headline
                     if _attached_to_place(cms, n, c_end, text):
@@ -144,6 +149,9 @@ def extract_tallies(doc: Document) -> Document:
                 continue  # "two offices" is a local count, not a headline
             if values["stations"] is None and (values["countries"] or 0) < 5:
                 continue
+            if not (values["countries"] or _OVERSEAS.search(stext)
+                    or _attribution(doc, ms, prev, stext)):
+                continue  # "12 new village service stations": a count at home, not of stations abroad
             data = dict(values)
             data["qualifier"] = _qualifier(L, text, anchor.start)
             data["additional"] = additional
@@ -175,7 +183,7 @@ def extract_tallies(doc: Document) -> Document:
 
 def _next_is_span_count(rest: str) -> bool:
     """'102 across 53 countries', '100 operating around the world in 53 countries'."""
-    if re.match(r"^\s+(?:of them |of these |such )?(?:operate|exist|are operating|are active|operating)\s+"
+    if re.match(r"^\s+(?:of them |of these |such )?(?:(?:operate|exist|are operating|are active|operating)\s+)?"
                 r"(?:around the (?:world|globe)|across the (?:world|globe)|worldwide|globally)", rest, re.IGNORECASE):
         return True
     return bool(re.match(r"^\s*(?:[\w,’'-]+\s+){0,5}?(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?"
