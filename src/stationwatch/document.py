@@ -11,7 +11,7 @@ FACT_TYPES = ("station", "response", "tally", "figure", "statement")
 # Fields of each fact type, in contract order (FACTS.md). Extraction, storage and export
 # all read this table.
 FACT_FIELDS: dict[str, tuple[str, ...]] = {
-    "station": ("country", "city", "count", "operator", "address", "status"),
+    "station": ("country", "city", "count", "operator", "address", "status", "district"),
     "response": ("country", "actor", "action"),
     "tally": ("stations", "countries", "cities", "qualifier", "additional", "attributed_to", "as_of"),
     "figure": ("quantity", "value", "period"),

@@ -191,7 +191,9 @@ def find_mentions(doc: Document) -> Document:
                     nc = {p.country for p in candidates(nvalue) if p.kind in ("country", "region")}
                     hint = next(iter(nc)) if len(nc) == 1 else None
             place = cands[0] if len(cands) == 1 else choose(cands, weights, near.get(si, set()), metros, hint)
-            if place.kind == "region" and place.admin1 == "2" and not _REGION_CUE.search(text[max(0, s - 25):s]) \
+            if place.kind == "region" and (place.admin1 == "2" or any(
+                    p.kind == "city" and p.country == place.country and p.population >= 1_000_000 for p in cands)) \
+                    and not _REGION_CUE.search(text[max(0, s - 25):s]) \
                     and not _REGION_AFTER.match(text[e:e + 12]):
                 # a province named after its capital ("Prato"): the city is meant
                 same = [p for p in cands if p.kind == "city" and p.country == place.country]

@@ -30,7 +30,8 @@ _NOT_LOCATION_AFTER = re.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|comm
 _NOT_LOCATION_BEFORE = re.compile(
     r"(?:based in|born in|from|(?:attorney|court|prosecutors?|embassy|consulate|officials?|residents?|community|"
     r"communities|diaspora|students?|journalists?|reporters?|minister|ambassador|parliament|hearing|police|media|"
-    r"newspaper|broadcaster|headquarters|university|school|living|lives|live)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
+    r"newspaper|broadcaster|headquarters|university|school|living|lives|live|researchers?|analysts?|academics?|"
+    r"experts?|scholars?)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
     re.IGNORECASE)
 _MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
@@ -39,6 +40,9 @@ _ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard",
 _METONYM_VERB = re.compile(r"\s+[a-z]+(?:s|ed)\b")
 
 
+_LEAD_WORDS = {"In", "At", "On", "From", "To", "The", "Of", "For", "And", "Near", "Outside", "Inside", "With", "By",
+               "As", "Since", "Across", "Both", "Neither", "Greater", "Central", "Downtown", "Like", "Unlike", "Only",
+               "But", "Or", "Also", "Even", "Including", "Than", "Where", "While", "When", "Via", "Around"}
 _LOCATED = re.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
 _NEGATED = re.compile(r"\b(?:not|never|none|no)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
                       r"outposts?|identified|found|any)\b|\bnone of them\b", re.IGNORECASE)
@@ -65,7 +69,13 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
         if m.kind == "number" and m.start > place.end and _COUNT_AFTER.match(text[place.end:m.start]) \
                 and re.match(r"\s*(?:[;.,]|$|in all|each)", text[m.end:m.end + 8]):
             return m.value
-    after = text[place.end:place.end + 40]
+    after = text[place.end:place.end + 60]
+    m3 = re.match(r"^\s+(?:\w+\s+){1,2}?(?:at least\s+)?(\w+(?:-\w+)?)\s+(?:\w+\s+){0,2}?(?:stations?|centres?|centers?|"
+                  r"sites?|offices?|outposts?)\b", after)
+    if m3:
+        nums = [m for m in ms if m.kind == "number" and m.start == place.end + m3.start(1)]
+        if nums:
+            return nums[0].value  # "The Netherlands orders two stations … closed"
     m2 = re.match(r"^[’']s?\s+(\w+(?:-\w+)?)\s+(?:\w+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?)", after)
     if m2:
         nums = [m for m in ms if m.kind == "number" and m.start == place.end + m2.start(1)]
@@ -146,12 +156,16 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "Ottawa presses Beijing …": the government, not a location
                 if _NEGATED.search(ctext):
                     continue  # "has not identified any station in Berlin"
-                nxt = re.match(r"\s+([A-Z][a-z]+)", after)
-                if nxt and not any(m.start == p.end + nxt.start(1) for m in cms):
-                    continue  # a name, not a place: "Marco Mendicino", "Washington Post"
+                nxt = re.match(r" ([A-Z][a-z]+)", after)
+                prv = re.search(r"\b([A-Z][a-z]+) $", text[max(sent.start, p.start - 20):p.start])
+                if (nxt and p.value.kind in ("city", "part")) or (
+                        prv and prv.group(1) not in _LEAD_WORDS and p.value.kind == "city"):
+                    continue  # a name, not a place: "Marco Mendicino", "Alicia Kearns", "Washington Post"
                 place = p.value
                 count = _count_before(doc, cms, p, c_start)
-                data = {"country": place.country, "city": place.name if place.kind in ("city", "part") else None,
+                # a district (Markham, Akihabara) is reported under its city, and kept as `district`
+                data = {"country": place.country, "city": place.city,
+                        "district": place.name if place.kind == "part" else None,
                         "count": count, "operator": operator, "address": address, "status": status,
                         "_explicit": False, "_metro": place.city}
                 _merge(found, data, (sent.start, sent.end))
@@ -180,7 +194,8 @@ def extract_stations(doc: Document) -> Document:
 
 
 def _merge(found: dict[tuple, Fact], data: dict, span: tuple[int, int]) -> None:
-    key = (data["country"], data["city"], data["operator"] if data["city"] is None else None)
+    key = (data["country"], data["city"], data.get("district"),
+           data["operator"] if data["city"] is None else None)
     old = found.get(key)
     if old is None:
         found[key] = Fact("station", data, [span], 0.7, NAME)
@@ -208,7 +223,7 @@ def _finish(found: dict[tuple, Fact]) -> list[Fact]:
             continue
         if d["city"] is None and d["country"] is None:
             continue
-        if d["city"] is None and not d["_explicit"] and d["count"] is None:
-            continue  # "offices in Italy" without a number is too vague to be a station row
+        if d["city"] is None and not d["_explicit"] and d["count"] is None and d["status"] != "closed":
+            continue  # (a closure order on a country's offices does assert that they exist)  # "offices in Italy" without a number is too vague to be a station row
         out.append(f)
     return out

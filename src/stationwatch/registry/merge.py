@@ -72,12 +72,13 @@ def merge_station(support: list[Support]) -> dict:
     support = asserted or support
     first = support[0].data
     metro = first.get("_metro") or first.get("city")
-    whole = [(s.cluster, s.data.get("count")) for s in support if (s.data.get("city") or None) == metro]
+    whole = [(s.cluster, s.data.get("count")) for s in support
+             if not s.data.get("district") and (s.data.get("city") or None) == metro]
     parts: dict[str, list[tuple[str, object]]] = {}
     for s in support:
-        city = s.data.get("city")
-        if city and city != metro:
-            parts.setdefault(city, []).append((s.cluster, s.data.get("count")))
+        part = s.data.get("district") or (s.data.get("city") if s.data.get("city") != metro else None)
+        if part:
+            parts.setdefault(part, []).append((s.cluster, s.data.get("count")))
     part_rows = [{"city": c, "count": _vote(v)} for c, v in sorted(parts.items())]
     count = _vote(whole)
     part_sum = sum(p["count"] for p in part_rows if p["count"]) if part_rows else None
