@@ -76,7 +76,9 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
     for m in ms:
         if m.kind == "place" and m.value.kind == "country" and is_host(m.value):
             follow = text[m.end:min(sent_end, m.end + 50)]
-            poss = re.match(r"[’']s\s+(?:[A-Z][\w-]+\s+){0,2}", follow)
+            poss = re.match(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?=(?:federal |national |local )?(?:police|authorities|"
+                            r"government|ministry|minister|prosecutors?|intelligence|security|objections?|protests?|"
+                            r"concerns?|decision|position)\b)", follow, re.IGNORECASE)
             inst = L.institution.match(follow[poss.end():]) if poss else None
             if inst:
                 actors.append((m.value.country, text[m.start:m.end + poss.end() + inst.end()]))
