@@ -18,7 +18,7 @@ _TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 _NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[{_UP}]\.)){{1,3}}"
 _PERSON = re.compile(rf"\b({_NAME})\b")  # titles in front are stripped word by word (_LEADING)
 _BODY = re.compile(
-    r"\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:consulate(?:\s+general)?|embass(?:y|ies)|foreign ministry|Foreign Ministry|"
+    r"\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:[Cc]onsulate(?:\s+[Gg]eneral)?|[Ee]mbass(?:y|ies)|foreign ministry|Foreign Ministry|"
     r"ministry of foreign affairs|Ministry of Foreign Affairs|government|regime|authorities|officials)"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)?"
     r"|(?:an?\s+|the\s+)?spokes(?:person|man|woman) for (?:the\s+)?[\w’' ]{2,50}?(?:ministry|embassy|government|office|department)"
@@ -26,7 +26,7 @@ _BODY = re.compile(
 _BODY_KEYS = ("consulate", "embass", "ministry", "government", "regime", "authorities", "officials", "spokes",
               "beijing", "china")  # one of these is in every _BODY match
 _PRONOUN = re.compile(r"\b(?:he|she|it)\s+(?:\w+ly\s+)?(?:said|says|told|added|argued|insisted|warned|stressed|denied|"
-                      r"rejected|dismissed)\b|"
+                      r"rejected|dismissed|described|called|accused)\b|"
                       r",[”\"]\s*(?:he|she)\s+said", re.I)
 _NOT_PERSON = {"Safeguard Defenders", "Prime Minister", "United States", "Foreign Ministry", "Public Security",
                "Mounted Police", "National News", "Senate", "United Front", "Work Department", "Fox Hunt",
@@ -39,7 +39,8 @@ _MAX_GAP = 120  # a speaker more than this many characters before the verb is no
 _STREET = re.compile(r"\b(?:Street|Road|Avenue|Broadway|Hill|Square|Park|Lane|Bridge|Quay|Place|Centre|Center|"
                      r"Hall|House|Court|Station|Building|Tower|Plaza|District|Island|River|Valley|Bay|Times|Post|"
                      r"Province|Ministry|Department|Police|News|Press|Agency|Bureau|Council|Committee|Party|Front|"
-                     r"Union|Group|Network|Daily|Journal|Herald|Skynet|Hunt|Defenders|Commons|Parliament)$|^Operation\b")
+                     r"Union|Group|Network|Daily|Journal|Herald|Skynet|Hunt|Defenders|Commons|Parliament|General|"
+                     r"Consulate|Embassy)$|^(?:Operation|Consulate|Embassy|Centre|Center|Service)\b")
 _LEADING = {"The", "In", "A", "An", "But", "And", "On", "Last", "According", "Sgt", "Sgt.", "Speaking", "While",
             "After", "When", "As", "For", "At", "Director", "President", "Minister", "Prime", "Mr", "Ms", "Dr",
             "Mrs", "Foreign", "Interior", "Security", "Home", "Justice", "Defence", "Defense", "Secretary",
@@ -186,10 +187,12 @@ def extract_statements(doc: Document) -> Document:
         stance = _stance(doc, si, stext, chinese, official)
         if stance is None or (stance == "neutral" and speaker not in known):
             continue  # neutral remarks only from named people
-        canon = "Chinese state" if chinese and " " not in speaker.strip() or speaker.lower().startswith(
-            ("the chinese", "chinese", "the consulate", "the embass", "the beijing")) else speaker
+        # every organ of the Chinese state is one speaker: the most specific name is kept
+        canon = "Chinese state" if chinese and speaker not in known else speaker
         key = (canon, stance)
         f = found.get(key)
+        if f is not None and canon == "Chinese state" and len(speaker) > len(f.data["speaker"]):
+            f.data["speaker"] = speaker.removeprefix("the ").strip()
         if f is None:
             found[key] = Fact("statement", {"speaker": speaker.removeprefix("the ").strip(), "affiliation": None,
                                             "country": "CN" if chinese else None, "stance": stance},
