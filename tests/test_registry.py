@@ -141,3 +141,27 @@ def test_an_unplaced_station_joins_its_place_once_a_source_names_it(runner, tmp_
     reg = _export(runner, db)
     assert [(s["country"], s["city"]) for s in reg["stations"]] == [("CA", "Vancouver")]
     assert len(reg["stations"][0]["sources"]) == 2
+
+
+def test_near_duplicate_groups_do_not_depend_on_order(tmp_path, seeds):
+    """A, a copy of A, and a copy of that copy: every ingest order gives the same groups and registry."""
+    import itertools
+
+    from stationwatch.extract import pipe
+    from stationwatch.ingest import from_text
+
+    base = (seeds / "001_c66002605c2286b4.txt").read_text()
+    copy1 = "Wire copy\n\n" + base.replace("Speaking to media on Thursday", "Talking to reporters on Thursday")
+    copy2 = copy1.replace("Human rights groups have accused", "Rights groups have accused")
+    texts = {"a": base, "b": copy1, "c": copy2, "d": (seeds / "004_390c67f641c03856.txt").read_text()}
+    docs = {k: next(pipe([from_text(t, k)])) for k, t in texts.items()}
+    results = []
+    for i, order in enumerate(itertools.permutations("abcd")):
+        store = open_store(Settings(db=str(tmp_path / f"o{i}.db")))
+        for k in order:
+            store.add(docs[k])
+        groups = sorted(sorted(d["source"] for d in store.documents() if d["cluster"] == c)
+                        for c in {d["cluster"] for d in store.documents()})
+        results.append((groups, store.registry_rows()))
+    assert results[0][0] == [["a", "b", "c"], ["d"]]
+    assert all(r == results[0] for r in results)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from .._data import load_yaml
 from ..document import Document, Fact
+from ..resolve import gazetteer
 from .common import by_sentence, find, has, lex, on_topic
 
 NAME = "statements/1"
-_TITLE = r"(?:(?:Prime Minister|President|Minister|Foreign Minister|Security Minister|director|Director|Sgt\.?|Sergeant|Inspector|Commissioner|spokesman|spokeswoman|spokesperson|Senator|MP|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|researcher|founder)\s+)"
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
@@ -41,22 +43,18 @@ _STREET = re.compile(r"\b(?:Street|Road|Avenue|Broadway|Hill|Square|Park|Lane|Br
                      r"Province|Ministry|Department|Police|News|Press|Agency|Bureau|Council|Committee|Party|Front|"
                      r"Union|Group|Network|Daily|Journal|Herald|Skynet|Hunt|Defenders|Commons|Parliament|General|"
                      r"Consulate|Embassy)$|^(?:Operation|Consulate|Embassy|Centre|Center|Service)\b")
-_LEADING = {"The", "In", "A", "An", "But", "And", "On", "Last", "According", "Sgt", "Sgt.", "Speaking", "While",
-            "After", "When", "As", "For", "At", "Director", "President", "Minister", "Prime", "Mr", "Ms", "Dr",
-            "Mrs", "Foreign", "Interior", "Security", "Home", "Justice", "Defence", "Defense", "Secretary",
-            "Spokesperson", "Spokesman", "Spokeswoman", "Attorney", "General", "Chief", "Deputy", "Senior",
-            "Police", "Superintendent", "Officer", "Constable", "Cpl", "Corporal", "Inspector", "Mayor",
-            "Councillor", "Premier", "Chancellor", "Senator", "Representative", "Congressman", "Congresswoman",
-            "Commissioner", "Ambassador", "Judge", "Professor", "Prof", "Researcher", "Director-General",
-            "Public", "Safety", "Affairs", "Cabinet", "Chairman", "Chairwoman", "Leader", "Opposition", "Labour",
-            "Conservative", "Liberal", "Democratic", "Republican", "Federal", "State", "US", "U.S.", "UK",
-            "Canadian", "British", "Dutch", "Irish", "Italian", "German", "Japanese", "Chinese", "Australian"}
 _PREP_BEFORE = re.compile(r"\b(?:in|of|to|from|by|with|on|at|against|for|about|into|over)\s+$", re.IGNORECASE)
-_OFFICIAL = re.compile(r"\b(?:Sgt|Sergeant|Minister|director|Director|Commissioner|police|Police|President|Senator|"
-                       r"ambassador|Ambassador|chief|Chief|RCMP|FBI)\b")
-_STATE_ROLE = re.compile(r"\b(?:embassy|consulate|foreign ministry|ministry of foreign affairs|spokes(?:man|woman|person)|"
-                         r"ambassador|government|authorities|diplomat|envoy|state media)\b", re.IGNORECASE)
 _CHINESE = re.compile(r"\b(?:Chinese|China|Beijing|People['’]s Republic)\b")
+
+
+@cache
+def _people() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+    """Title words to strip, official markers and state roles (data/en/people.yaml)."""
+    data = load_yaml("en/people.yaml")
+    leading = frozenset(data["leading_words"]) | frozenset(gazetteer().demonyms)
+    words = lambda key: "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))  # noqa: E731
+    return (leading, re.compile(rf"\b(?:{words('official_words')})\b"),
+            re.compile(rf"\b(?:{words('state_roles')})\b", re.IGNORECASE))
 
 
 def _stance(doc: Document, si: int, text: str, chinese: bool, official: bool = False) -> str | None:
@@ -91,7 +89,7 @@ def _persons(doc: Document, covered: bytearray, s: int, e: int) -> list[tuple[in
         name = m.group(1)
         a, b = m.start(1), m.end(1)
         words = name.split()
-        while words and words[0] in _LEADING:
+        while words and words[0] in _people()[0]:
             a += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
@@ -120,7 +118,7 @@ def extract_statements(doc: Document) -> Document:
         before = re.split(r"[.;:!?,\"“”()\n]", text[max(0, a - 50):a])[-1]
         appos = re.match(r"\s*,([^,.]{0,80}),", text[b:b + 90])
         ctx = before + (appos.group(1) if appos else "")
-        if not _STATE_ROLE.search(ctx):
+        if not _people()[2].search(ctx):
             continue  # a Chinese dissident or community leader does not speak for Beijing
         sentence = text[max(0, a - 200):b + 200]
         if _CHINESE.search(ctx) or chinese_ministry or _CHINESE.search(sentence):
@@ -145,7 +143,7 @@ def extract_statements(doc: Document) -> Document:
             if before and vpos - b > _MAX_GAP:
                 continue
             cands.append((0 if before else 2, abs(vpos - (b if before else a)), name,
-                          name in chinese_people, bool(_OFFICIAL.search(ctx))))
+                          name in chinese_people, bool(_people()[1].search(ctx))))
         low = stext.lower()
         bodies = _BODY.finditer(text, sent.start, sent.end) if any(k in low for k in _BODY_KEYS) else ()
         for m in bodies:

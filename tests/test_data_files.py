@@ -1,0 +1,29 @@
+"""The data files are data: every list entry is a string (YAML 1.1 turns bare On/No/Yes into booleans)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import yaml
+
+
+def _walk(node, path):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _walk(v, f"{path}.{k}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            if isinstance(v, (dict, list)):
+                yield from _walk(v, f"{path}[{i}]")
+            else:
+                yield path, v
+
+
+def test_every_list_entry_is_text_or_a_number():
+    root = resources.files("stationwatch").joinpath("data")
+    files = [p for p in root.rglob("*.yaml")] if hasattr(root, "rglob") else []
+    assert files
+    for f in files:
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        for path, value in _walk(data, f.name):
+            assert not isinstance(value, bool) and value is not None, (path, value)
