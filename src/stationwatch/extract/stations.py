@@ -171,26 +171,31 @@ def extract_stations(doc: Document) -> Document:
                 _merge(found, data, (sent.start, sent.end))
                 emitted = True
             if not emitted and L.unplaced.search(ctext):
+                # "… while the other is in an unknown location and is operated out of Nantong"
                 unplaced_done = True
-                country = _context_country(doc, by_sent, si, c_start)
-                count = next((m.value for m in cms if m.kind == "number"), None) or (
-                    1 if re.search(r"\b(?:the other|another|one)\b", ctext, re.I) else None)
-                data = {"country": country, "city": None, "count": count, "operator": operator,
-                        "address": None, "status": status, "_explicit": True, "_metro": None}
-                _merge(found, data, (sent.start, sent.end))
+                _unplaced(doc, found, by_sent, si, c_start, ctext, cms, operator, status)
         if not unplaced_done and has(doc, si, "unplaced", L.unplaced, stext) and not any(
                 m.value.kind in ("city", "part") for m in places):
+            # the marker and the country or bureau sit in different clauses of the sentence
             bureaus = [m for m in ms if m.kind == "bureau"]
-            country = next((m.value.country for m in places if m.value.kind in ("country", "region")), None) or \
-                _context_country(doc, by_sent, si, sent.start)
-            data = {"country": country, "city": None, "count": None,
-                    "operator": bureaus[0].value if len(bureaus) == 1 else None, "address": None,
-                    "status": "closed" if L.closure.search(stext) else "reported", "_explicit": True, "_metro": None}
-            if re.search(r"\b(?:the other|another|one)\b", stext, re.I):
-                data["count"] = 1
-            _merge(found, data, (sent.start, sent.end))
+            status = "closed" if L.closure.search(stext) else "reported"
+            _unplaced(doc, found, by_sent, si, sent.start, stext, [m for m in ms if m.kind == "place"],
+                      bureaus[0].value if len(bureaus) == 1 else None, status)
     facts = _finish(found)
     return replace(doc, facts=doc.facts + facts)
+
+
+def _unplaced(doc: Document, found: dict, by_sent: dict, si: int, start: int, span_text: str,
+              ms: list[Mention], operator: str | None, status: str) -> None:
+    """A station whose place the text says is unknown: its country from the text or context."""
+    sent = doc.sentences[si]
+    country = next((m.value.country for m in ms if m.kind == "place" and m.value.kind in ("country", "region")
+                    and is_host(m.value)), None) or _context_country(doc, by_sent, si, start)
+    count = next((m.value for m in ms if m.kind == "number"), None) or (
+        1 if re.search(r"\b(?:the other|another|one)\b", span_text, re.I) else None)
+    data = {"country": country, "city": None, "district": None, "count": count, "operator": operator,
+            "address": None, "status": status, "_explicit": True, "_metro": None}
+    _merge(found, data, (sent.start, sent.end))
 
 
 def _merge(found: dict[tuple, Fact], data: dict, span: tuple[int, int]) -> None:
