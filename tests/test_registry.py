@@ -40,6 +40,7 @@ def test_registry_from_seeds(runner, seeded):
     assert toronto["count"] == 3
     assert {p["city"]: p["count"] for p in toronto["parts"]} == {"Markham": 2, "Scarborough": 1}
     assert toronto["independent_sources"] >= 4
+    assert toronto["geonameid"] == 6167865  # GeoNames: Toronto
     assert _station(reg, "CA", "Vancouver")["operator"] == "Wenzhou"
     unplaced = _station(reg, "CA", None)
     assert unplaced["operator"] == "Nantong" and unplaced["lat"] is None

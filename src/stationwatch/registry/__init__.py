@@ -11,7 +11,8 @@ from .timeline import order_tallies
 __all__ = ["Support", "build_registry", "fact_key", "merge_row", "order_tallies"]
 
 
-def _place_point(country: str | None, city: str | None) -> tuple[float | None, float | None]:
+def _place_point(country: str | None, city: str | None) -> tuple[float | None, float | None, int | None]:
+    """Coordinates and GeoNames id of a row's city (None for unplaced rows)."""
     g = gazetteer()
     if city:
         p = g.city(country, city)
@@ -21,8 +22,8 @@ def _place_point(country: str | None, city: str | None) -> tuple[float | None, f
                     p = cand
                     break
         if p is not None:
-            return p.lat, p.lon
-    return None, None
+            return p.lat, p.lon, p.geonameid
+    return None, None, None
 
 
 def _operators(row: dict) -> set[str]:
@@ -54,8 +55,9 @@ def build_registry(store) -> dict:
     rows = store.registry_rows()
     stations, suspected = [], []
     for r in rows.get("station", []):
-        lat, lon = _place_point(r["country"], r["city"])
-        (suspected if r["status"] == "suspected" else stations).append({**r, "lat": lat, "lon": lon})
+        lat, lon, geonameid = _place_point(r["country"], r["city"])
+        row = {**r, "lat": lat, "lon": lon, "geonameid": geonameid}
+        (suspected if r["status"] == "suspected" else stations).append(row)
     stations = _place_unplaced(stations)
     order = lambda s: (s["country"] or "~", s["city"] or "~", str(s["operator"]))  # noqa: E731
     stations.sort(key=order)
