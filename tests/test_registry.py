@@ -11,7 +11,7 @@ from stationwatch.registry import build_registry
 from stationwatch.settings import Settings
 from stationwatch.store import open_store
 
-from .conftest import cli
+from .conftest import ROOT, cli
 
 
 def _export(runner, db):
@@ -166,3 +166,20 @@ def test_near_duplicate_groups_do_not_depend_on_order(tmp_path, seeds):
         results.append((groups, store.registry_rows()))
     assert results[0][0] == [["a", "b", "c"], ["d"]]
     assert all(r == results[0] for r in results)
+
+
+def test_threshold_groups_the_sample_repost_and_nothing_else(seeds):
+    import itertools
+
+    from stationwatch.ingest import read as read_docs
+    from stationwatch.registry.dedup import signature
+    from stationwatch.settings import Settings as S
+
+    root = ROOT / "src" / "stationwatch" / "samples"
+    docs = list(read_docs([seeds, ROOT / "benchmarks" / "corpus" / "en", root], 10**7))
+    sigs = {d.source: signature(d.text) for d in docs}
+    close = {tuple(sorted((a, b))) for a, b in itertools.combinations(sigs, 2)
+             if sigs[a].jaccard(sigs[b]) >= S().near_duplicate_threshold}
+    assert len(close) == 1
+    pair = next(iter(close))
+    assert any("01_110_overseas_report" in p for p in pair) and any("example.org" in p for p in pair)
