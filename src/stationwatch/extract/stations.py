@@ -43,8 +43,12 @@ _METONYM_VERB = re.compile(r"\s+[a-z]+(?:s|ed)\b")
 _LEAD_WORDS = {"In", "At", "On", "From", "To", "The", "Of", "For", "And", "Near", "Outside", "Inside", "With", "By",
                "As", "Since", "Across", "Both", "Neither", "Greater", "Central", "Downtown", "Like", "Unlike", "Only",
                "But", "Or", "Also", "Even", "Including", "Than", "Where", "While", "When", "Via", "Around"}
+_DATELINE = re.compile(r"^(?:\d+[.)]\s*|[-•*]\s*|\d{1,2}:\d{2}\s*)?$")
+_DATELINE_AFTER = re.compile(r"^(?:\s*[—–]|\s+-\s|\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\((?:[A-Z][\w ]+)\)\s*[-—–])")
+_HOME_OF_DIASPORA = re.compile(r"^(?:[’']s|\s+(?:has|had|is home to|hosts))\s+(?:an?\s+)?(?:\w+\s+){0,3}?"
+                               r"(?:communit(?:y|ies)|diaspora|population|residents)\b", re.IGNORECASE)
 _LOCATED = re.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
-_NEGATED = re.compile(r"\b(?:not|never|none|no)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
+_NEGATED = re.compile(r"\b(?:not|never|none|no|nobody|no one)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
                       r"outposts?|identified|found|any)\b|\bnone of them\b", re.IGNORECASE)
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
 _COUNT_AFTER = re.compile(r"^(?:\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?|,\s*)$", re.IGNORECASE)
@@ -149,11 +153,15 @@ def extract_stations(doc: Document) -> Document:
                     continue
                 if _DIASPORA.search(ctext) and not L.station_noun.search(ctext):
                     continue
+                if _HOME_OF_DIASPORA.match(after):
+                    continue  # "Calgary has a sizeable community …": where people live
                 if address and address == p.text:
                     continue
                 if p.start == sent.start and gazetteer().is_capital(p.value) and _METONYM_VERB.match(after) \
                         and not L.station_noun.match(after.strip()):
                     continue  # "Ottawa presses Beijing …": the government, not a location
+                if _DATELINE.match(text[sent.start:p.start]) and _DATELINE_AFTER.match(after):
+                    continue  # "OTTAWA — …", "The Hague, Nov 1 (Wire) -": where the story was filed
                 if _NEGATED.search(ctext):
                     continue  # "has not identified any station in Berlin"
                 nxt = re.match(r" ([A-Z][a-z]+)", after)
@@ -190,7 +198,8 @@ def _unplaced(doc: Document, found: dict, by_sent: dict, si: int, start: int, sp
     """A station whose place the text says is unknown: its country from the text or context."""
     sent = doc.sentences[si]
     country = next((m.value.country for m in ms if m.kind == "place" and m.value.kind in ("country", "region")
-                    and is_host(m.value)), None) or _context_country(doc, by_sent, si, start)
+                    and is_host(m.value) and not doc.text.startswith("-based", m.end)), None) \
+        or _context_country(doc, by_sent, si, start)
     count = next((m.value for m in ms if m.kind == "number"), None) or (
         1 if re.search(r"\b(?:the other|another|one)\b", span_text, re.I) else None)
     data = {"country": country, "city": None, "district": None, "count": count, "operator": operator,
