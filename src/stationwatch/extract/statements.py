@@ -17,7 +17,7 @@ NAME = "statements/1"
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
-_NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[{_UP}]\.)){{1,3}}"
+_NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[{_UP}]\.)){{1,5}}"
 _PERSON = re.compile(rf"\b({_NAME})\b")  # titles in front are stripped word by word (_LEADING)
 _BODY = re.compile(
     r"\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:[Cc]onsulate(?:\s+[Gg]eneral)?|[Ee]mbass(?:y|ies)|foreign ministry|Foreign Ministry|"
@@ -157,8 +157,10 @@ def extract_statements(doc: Document) -> Document:
             if before and vpos - m.end() > _MAX_GAP:
                 continue
             vague = body in ("Beijing", "China")
+            # an embassy or consulate speaking about the stations is China's (a host's would be named)
+            chinese_body = bool(_CHINESE.search(body)) or bool(re.search(r"(?i)embass|consulate", body))
             cands.append(((2 if vague else 1) if before else (4 if vague else 3),
-                          abs(vpos - (m.end() if before else m.start())), body, bool(_CHINESE.search(body)), False))
+                          abs(vpos - (m.end() if before else m.start())), body, chinese_body, False))
         for m in _SURNAME.finditer(stext):
             word = m.group(1) or m.group(2)
             pos = sent.start + m.start(1 if m.group(1) else 2)
@@ -183,8 +185,9 @@ def extract_statements(doc: Document) -> Document:
             continue
         last_speaker = (speaker, chinese)
         stance = _stance(doc, si, stext, chinese, official)
-        if stance is None or (stance == "neutral" and speaker not in known):
-            continue  # neutral remarks only from named people
+        if stance is None or (stance == "neutral" and (speaker not in known or not has(
+                doc, si, "station_noun", L.station_noun, stext))):
+            continue  # neutral remarks only from named people, and only about the stations
         # every organ of the Chinese state is one speaker: the most specific name is kept
         canon = "Chinese state" if chinese and speaker not in known else speaker
         key = (canon, stance)
