@@ -12,6 +12,22 @@ NAME = "figures/1"
 _PERIOD = re.compile(r"\bbetween ([A-Z][a-z]+ \d{4}) and ([A-Z][a-z]+ \d{4})|\bsince (\d{4})|\bin (\d{4})\b")
 
 
+def _quantity(L, text: str, sent_start: int, n, follow: str) -> str | None:
+    """What a number counts, from the words after it ("230,000 people … persuaded") or before it
+    ("put such returns at 230,000")."""
+    for quantity, rx in L.figures:
+        m = rx.search(follow)
+        if m is not None:
+            gap = follow[:m.start()]
+            if len(gap.split()) <= 4 and not re.search(r"\d", gap):
+                return quantity
+    before = text[max(sent_start, n.start - 60):n.start]
+    for quantity, rx in L.figures_before:
+        if n.value >= 1000 and rx.search(before):
+            return quantity
+    return None
+
+
 def extract_figures(doc: Document) -> Document:
     if not on_topic(doc):
         return doc
@@ -24,20 +40,15 @@ def extract_figures(doc: Document) -> Document:
             if n.kind != "number" or n.value < 2:
                 continue
             follow = text[n.end:min(sent.end, n.end + 120)]
-            for quantity, rx in L.figures:
-                m = rx.search(follow)
-                if m is None:
-                    continue
-                gap = follow[:m.start()]
-                if len(gap.split()) > 4 or re.search(r"\d", gap):
-                    continue
-                p = _PERIOD.search(text, sent.start, sent.end)
-                period = None
-                if p:
-                    period = f"{p.group(1)} – {p.group(2)}" if p.group(1) else (p.group(3) or p.group(4))
-                key = (quantity, n.value)
-                if key not in found:
-                    found[key] = Fact("figure", {"quantity": quantity, "value": n.value, "period": period},
-                                      [(sent.start, sent.end)], 0.7, NAME)
-                break
+            quantity = _quantity(L, text, sent.start, n, follow)
+            if quantity is None:
+                continue
+            p = _PERIOD.search(text, sent.start, sent.end)
+            period = None
+            if p:
+                period = f"{p.group(1)} – {p.group(2)}" if p.group(1) else (p.group(3) or p.group(4))
+            key = (quantity, n.value)
+            if key not in found:
+                found[key] = Fact("figure", {"quantity": quantity, "value": n.value, "period": period},
+                                  [(sent.start, sent.end)], 0.7, NAME)
     return replace(doc, facts=doc.facts + list(found.values()))

@@ -34,6 +34,7 @@ class Lexicon:
     additional: re.Pattern
     growth: re.Pattern
     figures: tuple[tuple[str, re.Pattern], ...]
+    figures_before: tuple[tuple[str, re.Pattern], ...]
     speech: re.Pattern
     stances: tuple[tuple[str, re.Pattern], ...]
     numbers: dict[str, int]
@@ -74,6 +75,8 @@ def lexicon(language: str = "en") -> Lexicon:
         additional=_rx(t["additional"]),
         growth=_rx(t["growth"]),
         figures=tuple((k, _rx(v)) for k, v in t["figures"].items()),
+        figures_before=tuple((k, re.compile("(?:" + "|".join(v) + r")$", re.IGNORECASE))
+                             for k, v in t.get("figures_before", {}).items()),
         speech=_rx(t["speech_verbs"]),
         stances=tuple((k, _rx(v)) for k, v in t["stances"].items()),
         numbers=words,
