@@ -99,3 +99,13 @@ def test_record_metadata_is_normalised(tmp_path):
     a, b = list(read([tmp_path / "r.jsonl"], 10**6))
     assert (a.published, a.language) == ("2022-10-26", "en")
     assert (b.published, b.language) == (None, None)
+
+
+def test_number_words_join_into_one_number():
+    from stationwatch.extract.mentions import find_mentions  # noqa: F401  (the stage under test)
+
+    doc = run(Document(source="t", text="Some two hundred and thirty thousand people were persuaded to return; "
+                                        "two in London and one in Glasgow."),
+              build_pipeline(["language", "sentences", "mentions"]))
+    assert [(m.text, m.value) for m in doc.mentions if m.kind == "number"] == [
+        ("two hundred and thirty thousand", 230000), ("two", 2), ("one", 1)]

@@ -138,6 +138,29 @@ def _numbers(text: str, language: str) -> list[tuple[int, int, int]]:
     return out
 
 
+_NUMBER_GLUE = re.compile(r"^(?:[ -]+|\s+and\s+)$")
+
+
+def _join_number_words(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """"two hundred and thirty thousand" is one number, not four."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (m.kind == "number" and prev is not None and prev.kind == "number" and m.sentence == prev.sentence
+                and not prev.text[:1].isdigit() and not m.text[:1].isdigit()
+                and _NUMBER_GLUE.match(text[prev.end:m.start])):
+            span = text[prev.start:m.end]
+            try:
+                value = int(text2num(span.replace("-", " ").lower(), language))
+            except ValueError:
+                value = None
+            if value is not None:
+                out[-1] = Mention("number", prev.start, m.end, span, value, prev.sentence)
+                continue
+        out.append(m)
+    return out
+
+
 def find_mentions(doc: Document) -> Document:
     """Stage: fill ``doc.mentions`` (needs sentences)."""
     text = doc.text
@@ -209,6 +232,7 @@ def find_mentions(doc: Document) -> Document:
         if s not in covered:
             mentions.append(Mention("number", s, e, text[s:e], value, sent_of(s)))
     mentions.sort(key=lambda m: (m.start, m.end))
+    mentions = _join_number_words(text, mentions, language)
     L = lexicon(language)
     families = L.prefilter.sentence_families(text, starts)
     maybe_topic = families is None or "topic" in L.prefilter.unfiltered or any("topic" in f for f in families)
