@@ -26,13 +26,16 @@ def _score(scorer, files, gold, tmp_path):
 # prints the figures themselves and the gap to the seeds):
 #   corpus/en  (written first, 20 reports; used to develop the rules): headline 0.963
 #   heldout/en (written second, 14 reports; scored 0.772 untouched, then used to develop): headline 0.943
-#   heldout/en2 (written third): see FLOORS; keep it untouched until a newer set exists
+#   heldout/en2 (written third): scored 0.831 untouched, then used to develop: 0.856
+#   heldout/en3 (written fourth): untouched; keep it so until a newer set exists
 # A set that has never been used for tuning is the honest measure: see the closing notes.
 FLOORS = {
     "corpus/en": {"headline": 0.90, "station": 0.88, "response": 0.85, "tally": 0.90},
     "heldout/en": {"headline": 0.88, "station": 0.88, "response": 0.80, "tally": 0.88},
     # heldout/en2 (third set, 14 reports): scored once, untouched by rule work: headline 0.831
-    "heldout/en2": {"headline": 0.78, "station": 0.75, "response": 0.70, "tally": 0.80},
+    "heldout/en2": {"headline": 0.80, "station": 0.78, "response": 0.75, "tally": 0.85},
+    # heldout/en3 (fourth set, 12 reports): scored once, untouched: headline 0.892
+    "heldout/en3": {"headline": 0.84, "station": 0.78, "response": 0.78, "tally": 0.90},
 }
 
 
