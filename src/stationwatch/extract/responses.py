@@ -20,6 +20,14 @@ _DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w
 _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+_NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _asserted(rx: re.Pattern, stext: str) -> bool:
+    """Does the action occur in the sentence, and not only negated ("announced neither arrests nor …")?"""
+    return any(not _NEGATION.search(stext[max(0, m.start() - 40):m.start()]) for m in rx.finditer(stext))
+
+
 def _bare_institution(L, stext: str) -> bool:
     """An unnamed host body ("officials", "the ministry") — not a Chinese one."""
     for m in L.institution.finditer(stext):
@@ -69,10 +77,13 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
         if m.kind == "agency" and gazetteer().is_host(m.value[1]):
             actors.append((m.value[1], m.value[0]))
         elif m.kind == "demonym" and gazetteer().is_host(m.value):
-            follow = text[m.end:min(sent_end, m.end + 40)]
-            inst = L.institution.match(follow.lstrip())
-            if inst and follow[:len(follow) - len(follow.lstrip())] in (" ",):
-                actors.append((m.value, text[m.start:m.end + 1 + inst.end()]))
+            follow = text[m.end:min(sent_end, m.end + 60)]
+            # "Irish and Dutch governments": the noun after a list of demonyms belongs to each
+            tail = re.match(r"(?:(?:,| and| or) [A-Z][a-z]+)*\s", follow)
+            rest = follow[tail.end():] if tail else ""
+            inst = L.institution.match(rest)
+            if inst and tail:
+                actors.append((m.value, text[m.start:m.end] + " " + rest[:inst.end()]))
     for m in ms:
         if m.kind == "place" and m.value.kind == "country" and is_host(m.value):
             follow = text[m.end:min(sent_end, m.end + 50)]
@@ -99,7 +110,7 @@ def extract_responses(doc: Document) -> Document:
     for si, sent in enumerate(doc.sentences):
         ms = by_sent.get(si, [])
         stext = text[sent.start:sent.end]
-        actions = ([name for name, rx in L.actions if has(doc, si, f"action:{name}", rx, stext)]
+        actions = ([name for name, rx in L.actions if _asserted(rx, stext)]
                    if has(doc, si, "any_action", L.any_action, stext) else [])
         if not actions and not pending:
             continue

@@ -47,6 +47,7 @@ _DATELINE = re.compile(r"^(?:\d+[.)]\s*|[-•*]\s*|\d{1,2}:\d{2}\s*)?$")
 _DATELINE_AFTER = re.compile(r"^(?:\s*[—–]|\s+-\s|\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\((?:[A-Z][\w ]+)\)\s*[-—–])")
 _HOME_OF_DIASPORA = re.compile(r"^(?:[’']s|\s+(?:has|had|is home to|hosts))\s+(?:an?\s+)?(?:\w+\s+){0,3}?"
                                r"(?:communit(?:y|ies)|diaspora|population|residents)\b", re.IGNORECASE)
+_PATROL = re.compile(r"\bpatrol(?:s|led|ling)?\b", re.IGNORECASE)
 _LOCATED = re.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
 _NEGATED = re.compile(r"\b(?:not|never|none|no|nobody|no one)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
                       r"outposts?|identified|found|any)\b|\bnone of them\b", re.IGNORECASE)
@@ -162,6 +163,8 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "Ottawa presses Beijing …": the government, not a location
                 if _DATELINE.match(text[sent.start:p.start]) and _DATELINE_AFTER.match(after):
                     continue  # "OTTAWA — …", "The Hague, Nov 1 (Wire) -": where the story was filed
+                if _PATROL.search(text[max(c_start, p.start - 70):p.start]):
+                    continue  # joint patrols in Rome and Milan are not stations there
                 if _NEGATED.search(ctext):
                     continue  # "has not identified any station in Berlin"
                 nxt = re.match(r" ([A-Z][a-z]+)", after)
