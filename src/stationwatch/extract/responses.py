@@ -28,6 +28,20 @@ def _asserted(rx: re.Pattern, stext: str) -> bool:
     return any(not _NEGATION.search(stext[max(0, m.start() - 40):m.start()]) for m in rx.finditer(stext))
 
 
+def _dominant_host(doc: Document) -> str | None:
+    """The host country a document is mostly about (over half of its host-country names), if any."""
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        code = m.value.country if m.kind == "place" else (m.value if m.kind == "demonym" else None)
+        if code and gazetteer().is_host(code):
+            counts[code] = counts.get(code, 0) + 1
+    total = sum(counts.values())
+    if total < 3:
+        return None
+    code, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return code if n > total / 2 else None
+
+
 def _bare_institution(L, stext: str) -> bool:
     """An unnamed host body ("officials", "the ministry") — not a Chinese one."""
     for m in L.institution.finditer(stext):
@@ -107,6 +121,7 @@ def extract_responses(doc: Document) -> Document:
     found: dict[tuple[str, str], Fact] = {}
     pending: str | None = None  # an action whose actor was "other countries"
     last: tuple[int, str] | None = None  # (sentence, country) of the last named actor
+    dominant = _dominant_host(doc)
     for si, sent in enumerate(doc.sentences):
         ms = by_sent.get(si, [])
         stext = text[sent.start:sent.end]
@@ -138,6 +153,8 @@ def extract_responses(doc: Document) -> Document:
                 actors = [(hosts.pop(), None)]
             elif not hosts and last and si - last[0] <= 3:
                 actors = [(last[1], None)]
+            elif not hosts and dominant:
+                actors = [(dominant, None)]  # a story about one country: its police, its ministry
             if "concern" in actions and not _DIPLOMATIC.search(stext):
                 actions = [a for a in actions if a != "concern"]
         if not actions or not actors:
