@@ -27,7 +27,8 @@ def _score(scorer, files, gold, tmp_path):
 #   corpus/en  (written first, 20 reports; used to develop the rules): headline 0.963
 #   heldout/en (written second, 14 reports; scored 0.772 untouched, then used to develop): headline 0.943
 #   heldout/en2 (written third): scored 0.831 untouched, then used to develop: 0.856
-#   heldout/en3 (written fourth): untouched; keep it so until a newer set exists
+#   heldout/en3 (written fourth): 0.892 untouched; 0.902 after later rule work made from other sets' errors
+#   heldout/en4 (written fifth): 0.897 untouched; keep it so until a newer set exists
 # A set that has never been used for tuning is the honest measure: see the closing notes.
 FLOORS = {
     "corpus/en": {"headline": 0.90, "station": 0.88, "response": 0.85, "tally": 0.90},
@@ -36,6 +37,8 @@ FLOORS = {
     "heldout/en2": {"headline": 0.80, "station": 0.78, "response": 0.75, "tally": 0.85},
     # heldout/en3 (fourth set, 12 reports): scored once, untouched: headline 0.892
     "heldout/en3": {"headline": 0.84, "station": 0.78, "response": 0.78, "tally": 0.90},
+    # heldout/en4 (fifth set, 10 reports): scored once, untouched: headline 0.897
+    "heldout/en4": {"headline": 0.84, "station": 0.88, "response": 0.68, "tally": 0.90},
 }
 
 
