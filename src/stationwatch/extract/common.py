@@ -31,6 +31,13 @@ def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
     return find(doc, si, family, rx, stext) is not None
 
 
+def each_sentence(doc: Document):
+    """(index, sentence, its text, its mentions) for every sentence: the loop every fact stage runs."""
+    index = by_sentence(doc)
+    for si, sent in enumerate(doc.sentences):
+        yield si, sent, doc.text[sent.start:sent.end], index.get(si, [])
+
+
 def by_sentence(doc: Document) -> dict[int, list[Mention]]:
     """Mentions grouped by sentence (the mentions stage leaves this index in ``notes``)."""
     cached = doc.notes.get("by_sentence")

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
-from .common import by_sentence, has, lex, on_topic
+from .common import each_sentence, has, lex, on_topic
 from .mentions import is_host
 
 NAME = "responses/1"
@@ -116,15 +116,11 @@ def extract_responses(doc: Document) -> Document:
     if not on_topic(doc):
         return doc
     L = lex(doc)
-    text = doc.text
-    by_sent = by_sentence(doc)
     found: dict[tuple[str, str], Fact] = {}
     pending: str | None = None  # an action whose actor was "other countries"
     last: tuple[int, str] | None = None  # (sentence, country) of the last named actor
     dominant = _dominant_host(doc)
-    for si, sent in enumerate(doc.sentences):
-        ms = by_sent.get(si, [])
-        stext = text[sent.start:sent.end]
+    for si, sent, stext, ms in each_sentence(doc):
         actions = ([name for name, rx in L.actions if _asserted(rx, stext)]
                    if has(doc, si, "any_action", L.any_action, stext) else [])
         if not actions and not pending:

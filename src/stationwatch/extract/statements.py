@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from .._data import load_yaml
 from ..document import Document, Fact
 from ..resolve import gazetteer
-from .common import by_sentence, find, has, lex, on_topic
+from .common import each_sentence, find, has, lex, on_topic
 
 NAME = "statements/1"
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -107,7 +107,6 @@ def extract_statements(doc: Document) -> Document:
         return doc
     L = lex(doc)
     text = doc.text
-    by_sent = by_sentence(doc)
     # full names in the document, for "Zhao said" / "Darling said"
     covered = _covered(doc)
     all_persons = _persons(doc, covered, 0, len(text))
@@ -125,9 +124,7 @@ def extract_statements(doc: Document) -> Document:
             chinese_people.add(name)
     found: dict[tuple[str, str], Fact] = {}
     last_speaker: tuple[str, bool] | None = None
-    for si, sent in enumerate(doc.sentences):
-        stext = text[sent.start:sent.end]
-        ms = by_sent.get(si, [])
+    for si, sent, stext, ms in each_sentence(doc):
         speech = find(doc, si, "speech", L.speech, stext)
         if speech is None:
             continue

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
-from .common import by_sentence, has, lex, on_topic, sentence_clauses
+from .common import by_sentence, each_sentence, has, lex, on_topic, sentence_clauses
 from .mentions import is_host
 
 NAME = "stations/1"
@@ -117,9 +117,7 @@ def extract_stations(doc: Document) -> Document:
     found: dict[tuple, Fact] = {}
     prev_station = False
     context = 0  # sentences left in which stations are still the subject (an interview's answers)
-    for si, sent in enumerate(doc.sentences):
-        ms = by_sent.get(si, [])
-        stext = text[sent.start:sent.end]
+    for si, sent, stext, ms in each_sentence(doc):
         has_noun = has(doc, si, "station_noun", L.station_noun, stext)
         context = 4 if has_noun else (max(context, 3) if context and stext.rstrip().endswith("?") else context - 1)
         if context > 0 and not prev_station:

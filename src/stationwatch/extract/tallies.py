@@ -8,7 +8,7 @@ from functools import cache
 
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
-from .common import by_sentence, has, lex, on_topic, sentence_clauses
+from .common import by_sentence, each_sentence, has, lex, on_topic, sentence_clauses
 
 NAME = "tallies/1"
 _MODIFIERS = re.compile(
@@ -99,11 +99,9 @@ def extract_tallies(doc: Document) -> Document:
     found: dict[tuple, Fact] = {}
     dated: list[str] = []
     growth_facts: list[Fact] = []
-    for si, sent in enumerate(doc.sentences):
-        ms = by_sent.get(si, [])
+    for si, sent, stext, ms in each_sentence(doc):
         if not any(m.kind == "number" for m in ms):
             continue
-        stext = text[sent.start:sent.end]
         if not has(doc, si, "station_noun", L.station_noun, stext) and \
                 not has(doc, si, "tally_noun", L.tally_noun, stext) and not _SPAN_COUNT.search(stext):
             continue
