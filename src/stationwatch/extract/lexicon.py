@@ -24,6 +24,7 @@ class Lexicon:
     closure: re.Pattern
     actions: tuple[tuple[str, re.Pattern], ...]
     any_action: re.Pattern
+    concern_judgement: re.Pattern
     institution: re.Pattern
     collective: re.Pattern
     operator_cue: re.Pattern
@@ -65,6 +66,7 @@ def lexicon(language: str = "en") -> Lexicon:
         closure=_rx(t["closure"]),
         actions=tuple((k, _rx(v)) for k, v in t["actions"].items()),
         any_action=_rx([p for v in t["actions"].values() for p in v]),
+        concern_judgement=_rx(t.get("concern_judgement") or [r"(?!x)x"]),
         institution=_rx(t["institutions"]),
         collective=_rx(t["collective_actors"]),
         operator_cue=re.compile("|".join(f"(?:{p})" for p in t["operator_cues"]), re.IGNORECASE),

@@ -23,6 +23,7 @@ from .lexicon import lexicon, pack_for
 _RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "number": 0}
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
 _CJK = re.compile(r"[\u3040-\u9fff]")
+_SENTENCE_OPENING = re.compile(r"[\W\d]*")
 _REGION_CUE = re.compile(r"\b(?:province|state|region|county|prefecture) of\s+(?:the\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:province|state|region|county)\b", re.IGNORECASE)
 
@@ -184,11 +185,18 @@ def find_mentions(doc: Document) -> Document:
     weights: dict[str, float] = {}
     near: dict[int, set[str]] = {}
     metros: set[str] = set()
+    support: dict[str, set[str]] = {}  # country -> the names in the text that point to it
+    named: set[str] = set()  # countries named outright, or by a demonym or an agency
     for s, _e, kind, value in raw:
         si = sent_of(s)
+        if kind in ("demonym", "agency"):
+            named.add(value if kind == "demonym" else value[1])
         if kind == "place":
             cands = candidates(value)
             countries = {p.country for p in cands}
+            for code in countries:
+                support.setdefault(code, set()).add(value)
+            named.update(p.country for p in cands if p.kind == "country")
             if len(countries) == 1:
                 code = next(iter(countries))
                 weights[code] = weights.get(code, 0.0) + (1.0 if cands[0].kind == "country" else 0.5)
@@ -222,6 +230,13 @@ def find_mentions(doc: Document) -> Document:
                 same = [p for p in cands if p.kind == "city" and p.country == place.country]
                 if same:
                     place = max(same, key=lambda p: p.population)
+            if place.kind == "city" and place.population < 1_000_000 and support.get(place.country) == {value} \
+                    and _SENTENCE_OPENING.fullmatch(text[starts[si] if starts else 0:s]) \
+                    and any(code != place.country and (len(names) > 1 or code in named)
+                            for code, names in support.items()):
+                # "Man admits …" in a story about New York: a capitalised first word that would be a
+                # town in a country the text never names, while it does name others
+                continue
             mentions.append(Mention("place", s, e, text[s:e], place, si))
         else:
             mentions.append(Mention(kind, s, e, text[s:e], value, si))

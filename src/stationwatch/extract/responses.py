@@ -15,6 +15,9 @@ NAME = "responses/1"
 _PREP = re.compile(r"(?:\b(?:in|at|on|from|to|into|of|across|with|by|for|including|between|than|about|"
                    r"within|throughout|toward|towards|against|over|under|via|like|as)\s+(?:the\s+)?)$",
                    re.IGNORECASE)
+# ... unless the phrase names the acting body: "authorities in Germany, Portugal and Sweden"
+_BODY_IN = re.compile(r"\b(?:authorities|police|officials|prosecutors|governments?|ministries|investigators|"
+                      r"lawmakers|parliaments?|regulators|agencies)\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investigation|inquiry|probe|review|ministry|force)")
 _DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest)\b", re.IGNORECASE)
 _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -26,6 +29,17 @@ _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2
 def _asserted(rx: re.Pattern, stext: str) -> bool:
     """Does the action occur in the sentence, and not only negated ("announced neither arrests nor …")?"""
     return any(not _NEGATION.search(stext[max(0, m.start() - 40):m.start()]) for m in rx.finditer(stext))
+
+
+def _contact(L, actions: list[str], stext: str) -> list[str]:
+    """A message to the Chinese side ("told the embassy that …") is a concern only when it passes a
+    judgement ("unacceptable", "sovereignty"); "told the embassy the office must close" is a closure."""
+    if "concern_contact" not in actions:
+        return actions
+    out = [a for a in actions if a != "concern_contact"]
+    if "concern" not in out and L.concern_judgement.search(stext):
+        out.append("concern")
+    return out
 
 
 def _dominant_host(doc: Document) -> str | None:
@@ -68,7 +82,7 @@ def _subject_countries(doc: Document, ms: list[Mention], sent_start: int) -> lis
         if in_list:
             blocked = blocked_prev
         else:
-            blocked = bool(_PREP.search(before))
+            blocked = bool(_PREP.search(before)) and not _BODY_IN.search(before)
         prev_end, blocked_prev = m.end, blocked
         if blocked or not is_host(p):
             continue
@@ -121,7 +135,7 @@ def extract_responses(doc: Document) -> Document:
     last: tuple[int, str] | None = None  # (sentence, country) of the last named actor
     dominant = _dominant_host(doc)
     for si, sent, stext, ms in each_sentence(doc):
-        actions = ([name for name, rx in L.actions if _asserted(rx, stext)]
+        actions = (_contact(L, [name for name, rx in L.actions if _asserted(rx, stext)], stext)
                    if has(doc, si, "any_action", L.any_action, stext) else [])
         if not actions and not pending:
             continue

@@ -51,6 +51,11 @@ _PATROL = re.compile(r"\bpatrol(?:s|led|ling)?\b", re.IGNORECASE)
 _LOCATED = re.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
 _NEGATED = re.compile(r"\b(?:not|never|none|no|nobody|no one)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
                       r"outposts?|identified|found|any)\b|\bnone of them\b", re.IGNORECASE)
+_VERB_PHRASE = re.compile(r"^\s+(?:[a-z]+\s+){1,5}(?:at least\s+)?$")
+_NOUN_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
+_STATIONS_IN = re.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+_LIST_BACK = re.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+))+$")
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
 _COUNT_AFTER = re.compile(r"^(?:\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?|,\s*)$", re.IGNORECASE)
 _DIASPORA = re.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
@@ -75,12 +80,11 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
                 and re.match(r"\s*(?:[;.,]|$|in all|each)", text[m.end:m.end + 8]):
             return m.value
     after = text[place.end:place.end + 60]
-    m3 = re.match(r"^\s+(?:\w+\s+){1,2}?(?:at least\s+)?(\w+(?:-\w+)?)\s+(?:\w+\s+){0,2}?(?:stations?|centres?|centers?|"
-                  r"sites?|offices?|outposts?)\b", after)
-    if m3:
-        nums = [m for m in ms if m.kind == "number" and m.start == place.end + m3.start(1)]
-        if nums:
-            return nums[0].value  # "The Netherlands orders two stations … closed"
+    for m in ms:
+        # "The Netherlands orders two stations … closed", "Italy tops the list with 11 stations"
+        if m.kind == "number" and place.end < m.start <= place.end + 45 \
+                and _VERB_PHRASE.match(text[place.end:m.start]) and _NOUN_AFTER.match(text[m.end:m.end + 40]):
+            return m.value
     m2 = re.match(r"^[’']s?\s+(\w+(?:-\w+)?)\s+(?:\w+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?)", after)
     if m2:
         nums = [m for m in ms if m.kind == "number" and m.start == place.end + m2.start(1)]
@@ -163,7 +167,7 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "OTTAWA — …", "The Hague, Nov 1 (Wire) -": where the story was filed
                 if _PATROL.search(text[max(c_start, p.start - 70):p.start]):
                     continue  # joint patrols in Rome and Milan are not stations there
-                if _NEGATED.search(ctext):
+                if _NEGATED.search(L.unplaced.sub(" ", ctext)):
                     continue  # "has not identified any station in Berlin"
                 nxt = re.match(r" ([A-Z][a-z]+)", after)
                 prv = re.search(r"\b([A-Z][a-z]+) $", text[max(sent.start, p.start - 20):p.start])
@@ -173,12 +177,15 @@ def extract_stations(doc: Document) -> Document:
                 place = p.value
                 count = _count_before(doc, cms, p, c_start)
                 # a district (Markham, Akihabara) is reported under its city, and kept as `district`
+                # "stations in Italy, Croatia and Serbia": the text places stations in the country itself
+                direct = place.kind == "country" and bool(_STATIONS_IN.search(
+                    _LIST_BACK.sub("", text[max(c_start, p.start - 120):p.start])))
                 data = {"country": place.country, "city": place.city,
                         "district": place.name if place.kind == "part" else None,
                         "count": count, "operator": operator, "address": address, "status": status,
-                        "_explicit": False, "_metro": place.city}
+                        "_explicit": False, "_direct": direct, "_metro": place.city}
                 _merge(found, data, (sent.start, sent.end))
-                emitted = True
+                emitted = emitted or place.kind != "country"  # a country alone may still be the unplaced one's
             if not emitted and L.unplaced.search(ctext):
                 # "… while the other is in an unknown location and is operated out of Nantong"
                 unplaced_done = True
@@ -226,6 +233,7 @@ def _merge(found: dict[tuple, Fact], data: dict, span: tuple[int, int]) -> None:
     if rank[data["status"]] > rank[d["status"]]:
         d["status"] = data["status"]
     d["_explicit"] = d["_explicit"] or data["_explicit"]
+    d["_direct"] = d.get("_direct", False) or data.get("_direct", False)
     old.confidence = min(0.95, old.confidence + 0.1)
 
 
@@ -238,7 +246,8 @@ def _finish(found: dict[tuple, Fact]) -> list[Fact]:
             continue
         if d["city"] is None and d["country"] is None:
             continue
-        if d["city"] is None and not d["_explicit"] and d["count"] is None and d["status"] != "closed":
+        if d["city"] is None and not d["_explicit"] and d["count"] is None and d["status"] != "closed" \
+                and not d.get("_direct"):
             continue  # (a closure order on a country's offices does assert that they exist)  # "offices in Italy" without a number is too vague to be a station row
         out.append(f)
     return out

@@ -21,6 +21,7 @@ _SPAN_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s
 _OVERSEAS = re.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|globe)|across the (?:world|globe)|globally|"
                        r"foreign|countries|such|these|those|110)\b", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"^\s+(?:[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
@@ -200,7 +201,12 @@ def _attached_to_place(cms: list[Mention], n: Mention, c_end: int, text: str) ->
                 return True
             continue
         return True
-    # "Toronto's three stations"
     before = text[max(0, n.start - 30):n.start]
+    # "Italy has 11 stations", "Spain tops the list with nine": the place is the count's subject
+    for m in cms:
+        if m.kind == "place" and m.end <= n.start and n.start - m.end < 45 and gazetteer().is_host(m.value.country) \
+                and m.value.kind != "continent" and _SUBJECT_GAP.match(text[m.end:n.start]):
+            return True
+    # "Toronto's three stations"
     return bool(re.search(r"[’']s\s+$", before)) and any(
         m.kind == "place" and m.end <= n.start and n.start - m.end < 5 for m in cms)

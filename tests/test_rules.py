@@ -1,0 +1,74 @@
+"""Extraction rules on sentences that none of the seed pages or corpora contain.
+
+Each case states a general reading rule; the text is written for the test.
+"""
+
+from __future__ import annotations
+
+from stationwatch.ingest import from_text
+from stationwatch.extract import run
+
+LEAD = "Chinese overseas police stations\n\n"
+
+
+def facts(body: str, kind: str) -> list[dict]:
+    doc = run(from_text(LEAD + body, "t.txt"))
+    return [f.data for f in doc.facts if f.type == kind]
+
+
+def keys(body: str, kind: str) -> set[tuple]:
+    if kind == "station":
+        return {(d["country"], d["city"]) for d in facts(body, kind) if d["status"] != "suspected"}
+    if kind == "response":
+        return {(d["country"], d["action"]) for d in facts(body, kind)}
+    return {(d["stations"], d["countries"], d["cities"]) for d in facts(body, kind)}
+
+
+def test_telling_the_embassy_to_close_is_a_closure_not_a_concern():
+    got = keys("Sweden's foreign ministry said it had informed the Chinese embassy that the office in Stockholm "
+               "must stop operating and close.", "response")
+    assert ("SE", "closure") in got and ("SE", "concern") not in got
+
+
+def test_telling_the_embassy_a_judgement_is_a_concern():
+    got = keys("The Finnish government said it had told the Chinese ambassador that any such station in Helsinki "
+               "would violate Finnish sovereignty.", "response")
+    assert ("FI", "concern") in got
+
+
+def test_informing_the_ambassador_of_a_decision_is_no_concern():
+    got = keys("The Belgian minister said he had informed the Chinese ambassador of the decision to open an "
+               "inquiry into the two police stations in Brussels.", "response")
+    assert ("BE", "concern") not in got and ("BE", "investigation") in got
+
+
+def test_authorities_in_a_list_of_countries_act():
+    got = keys("Authorities in Norway, Denmark and Finland have said they are examining the reports of "
+               "Chinese police stations.", "response")
+    assert {("NO", "investigation"), ("DK", "investigation"), ("FI", "investigation")} <= got
+
+
+def test_a_country_topping_a_list_is_a_station_row_not_a_headline_tally():
+    body = "Hungary tops the latest list with seven stations, the researchers wrote."
+    assert ("HU", None) in keys(body, "station")
+    assert [d["count"] for d in facts(body, "station") if d["country"] == "HU"] == [7]
+    assert (7, None, None) not in keys(body, "tally")
+
+
+def test_stations_placed_in_a_list_of_countries():
+    got = keys("Before the wider roll-out, the scheme was piloted at stations in Greece, Bulgaria and Slovakia.",
+               "station")
+    assert {("GR", None), ("BG", None), ("SK", None)} <= got
+
+
+def test_another_station_at_an_undisclosed_location_is_kept_beside_a_placed_one():
+    body = ("The report lists one in Auckland, linked to Lishui, and another, run from Putian, whose location "
+            "in New Zealand was not disclosed.")
+    got = keys(body, "station")
+    assert ("NZ", "Auckland") in got and ("NZ", None) in got
+
+
+def test_astonishing_if_is_speculation():
+    got = facts("It would be astonishing if a port city such as Antwerp did not host one of these police "
+                "stations too.", "station")
+    assert all(d["status"] == "suspected" for d in got)
