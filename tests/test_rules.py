@@ -5,8 +5,8 @@ Each case states a general reading rule; the text is written for the test.
 
 from __future__ import annotations
 
-from stationwatch.ingest import from_text
 from stationwatch.extract import run
+from stationwatch.ingest import from_text
 
 LEAD = "Chinese overseas police stations\n\n"
 
