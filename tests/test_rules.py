@@ -72,3 +72,14 @@ def test_astonishing_if_is_speculation():
     got = facts("It would be astonishing if a port city such as Antwerp did not host one of these police "
                 "stations too.", "station")
     assert all(d["status"] == "suspected" for d in got)
+
+
+def test_a_country_heading_a_list_item_is_the_actor():
+    got = keys("What happened next:\n- Portugal: the Lisbon office was ordered shut.\n- Austria: police opened an "
+               "inquiry.", "response")
+    assert ("PT", "closure") in got
+
+
+def test_somewhere_in_a_country_is_an_unplaced_station():
+    got = facts("A further police station, run from Lishui, is placed somewhere in Hungary.", "station")
+    assert [(d["country"], d["city"], d["operator"]) for d in got] == [("HU", None, "Lishui")]

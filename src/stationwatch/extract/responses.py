@@ -64,6 +64,7 @@ def _bare_institution(L, stext: str) -> bool:
     return False
 
 
+_LIST_HEAD = re.compile(r"^((?:[-•*]|\d+[.)])?\s*)[A-Z][\w .'’-]{1,40}:\s")
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -167,6 +168,11 @@ def extract_responses(doc: Document) -> Document:
                 actors = [(dominant, None)]  # a story about one country: its police, its ministry
             if "concern" in actions and not _DIPLOMATIC.search(stext):
                 actions = [a for a in actions if a != "concern"]
+        if actions and not actors:
+            head = _LIST_HEAD.match(stext)  # "- Ireland: the Dublin station has been ordered shut."
+            lead = next((m for m in ms if m.kind == "place" and m.start == sent.start + (head.end(1) if head else -1)), None)
+            if lead is not None and lead.value.kind == "country" and is_host(lead.value):
+                actors = [(lead.value.country, None)]
         if not actions or not actors:
             continue
         for code, actor in actors:
