@@ -27,3 +27,12 @@ def test_every_list_entry_is_text_or_a_number():
         data = yaml.safe_load(f.read_text(encoding="utf-8"))
         for path, value in _walk(data, f.name):
             assert not isinstance(value, bool) and value is not None, (path, value)
+
+
+def test_no_trigger_pattern_ends_in_a_space():
+    """Patterns are wrapped in word boundaries, so one ending in a space could never match before a word."""
+    root = resources.files("stationwatch").joinpath("data")
+    for f in root.rglob("triggers.yaml"):
+        for path, value in _walk(yaml.safe_load(f.read_text(encoding="utf-8")), f.name):
+            if isinstance(value, str):
+                assert not value.endswith((" ", r"\s", r"\s+", r"\s*")), (path, value)

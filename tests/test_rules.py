@@ -83,3 +83,23 @@ def test_a_country_heading_a_list_item_is_the_actor():
 def test_somewhere_in_a_country_is_an_unplaced_station():
     got = facts("A further police station, run from Lishui, is placed somewhere in Hungary.", "station")
     assert [(d["country"], d["city"], d["operator"]) for d in got] == [("HU", None, "Lishui")]
+
+
+def test_raids_checks_and_opened_cases_are_investigations_and_prosecutors_are_no_arrest():
+    assert ("HU", "investigation") in keys("Hungarian police raided a Chinese police station in Budapest.", "response")
+    assert ("DE", "investigation") in keys("The German interior ministry said it was checking the reports of "
+                                           "police stations.", "response")
+    got = keys("Prosecutors in Milan have opened a case into the alleged police station.", "response")
+    assert ("IT", "investigation") in got and ("IT", "arrest") not in got
+
+
+def test_not_commenting_on_stations_does_not_deny_them():
+    got = facts("The Greek government has not commented on the three police stations listed in Athens.", "station")
+    assert [(d["country"], d["city"], d["count"]) for d in got] == [("GR", "Athens", 3)]
+    assert not facts("Police said no such station had been found in Athens.", "station")
+    assert not facts("The owner said the shop in Athens is absolutely not a police station.", "station")
+
+
+def test_the_demonym_capital_is_the_capital_city():
+    got = keys("Investigators are examining one such police outpost in the Austrian capital.", "station")
+    assert got == {("AT", "Vienna")}

@@ -162,6 +162,19 @@ def _join_number_words(text: str, mentions: list[Mention], language: str) -> lis
     return out
 
 
+_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:city\s+)?of\b)", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _capital_phrase(text: str, s: int, e: int, code: str) -> tuple[int, Place] | None:
+    """(end, capital) when a demonym opens "the <demonym> capital"."""
+    after = _CAPITAL_AFTER.match(text, e)
+    if after is None or not _THE_BEFORE.search(text[max(0, s - 6):s]):
+        return None
+    capital = gazetteer().capitals.get(code)
+    return (after.end(), capital) if capital is not None else None
+
+
 def find_mentions(doc: Document) -> Document:
     """Stage: fill ``doc.mentions`` (needs sentences)."""
     text = doc.text
@@ -238,6 +251,9 @@ def find_mentions(doc: Document) -> Document:
                 # town in a country the text never names, while it does name others
                 continue
             mentions.append(Mention("place", s, e, text[s:e], place, si))
+        elif kind == "demonym" and (cap := _capital_phrase(text, s, e, value)) is not None:
+            # "the Austrian capital", "the Dutch capital": the capital city itself
+            mentions.append(Mention("place", s, cap[0], text[s:cap[0]], cap[1], si))
         else:
             mentions.append(Mention(kind, s, e, text[s:e], value, si))
     covered = set()

@@ -19,7 +19,7 @@ _PREP = re.compile(r"(?:\b(?:in|at|on|from|to|into|of|across|with|by|for|includi
 _BODY_IN = re.compile(r"\b(?:authorities|police|officials|prosecutors|governments?|ministries|investigators|"
                       r"lawmakers|parliaments?|regulators|agencies)\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investigation|inquiry|probe|review|ministry|force)")
-_DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest)\b", re.IGNORECASE)
+_DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest|china)\b", re.IGNORECASE)
 _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 

@@ -16,7 +16,8 @@ _FILLER = re.compile(
     r"^(?:\s+|\b(?:of|them|these|those|is|are|was|were|in|at|the|a|such|known|more|chinese|overseas|"
     r"police|policing|service|stations?|centres?|centers?|sites?|offices?|posts?|outposts?|establishments?|"
     r"venues?|bases?|metropolitan|area|greater|located|based|operating|been|found|discovered|identified|"
-    r"previously|that|which|unofficial|undeclared|secret|illegal|clandestine|alleged|'?110'?)\b)*$",
+    r"previously|that|which|unofficial|undeclared|secret|illegal|clandestine|alleged|listed|reported|counted|"
+    r"registered|run|opened|set|up|'?110'?)\b)*$",
     re.IGNORECASE)
 _ANAPHOR = re.compile(r"^\W*(?:one of them|one|the other|another|both|it|they|the (?:first|second|third)|"
                       r"specifically|of these|of them)\b", re.IGNORECASE)
@@ -49,8 +50,13 @@ _HOME_OF_DIASPORA = re.compile(r"^(?:[’']s|\s+(?:has|had|is home to|hosts))\s+
                                r"(?:communit(?:y|ies)|diaspora|population|residents)\b", re.IGNORECASE)
 _PATROL = re.compile(r"\bpatrol(?:s|led|ling)?\b", re.IGNORECASE)
 _LOCATED = re.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
-_NEGATED = re.compile(r"\b(?:not|never|none|no|nobody|no one)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|"
-                      r"outposts?|identified|found|any)\b|\bnone of them\b", re.IGNORECASE)
+# the text denies a station there: "no station was found", "has not identified any", "none of them"
+_NEGATED = re.compile(
+    r"\b(?:no|none|nobody|no one|never)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
+    r"identified|found|any)\b|\bnone of them\b|"
+    r"\b(?:not|n[o’']t|never)\s+(?:yet\s+|been\s+|be\s+)*(?:identif\w+|f[oi]nd\w*|locat\w+|discover\w*|detect\w*|"
+    r"confirm\w*|exist\w*|operat\w+|host\w*|ha(?:ve|s|d)\s+any|aware\s+of\s+any|seen)\b|"
+    r"\b(?:is|are|was|were)(?:\s+\w+ly)?\s+not\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:stations?|offices?|outposts?)\b", re.IGNORECASE)
 _VERB_PHRASE = re.compile(r"^\s+(?:[a-z]+\s+){1,5}(?:at least\s+)?$")
 _NOUN_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
 _STATIONS_IN = re.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"

@@ -131,9 +131,11 @@ class Gazetteer:
             if rec["population"] >= BIG_CITY:
                 self.lower_ok.add(name.lower())
         # capitals give countries a point on the map
+        self.capitals: dict[str, Place] = {}
         for code, cap in capitals.items():
             city = self.cities_by_key.get((code, cap)) if cap else None
             if city:
+                self.capitals[code] = city
                 c = self.countries[code]
                 self.countries[code] = Place("country", c.name, code, c.geonameid, city.lat, city.lon)
         for names in (self.names.values()):
