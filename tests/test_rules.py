@@ -103,3 +103,18 @@ def test_not_commenting_on_stations_does_not_deny_them():
 def test_the_demonym_capital_is_the_capital_city():
     got = keys("Investigators are examining one such police outpost in the Austrian capital.", "station")
     assert got == {("AT", "Vienna")}
+
+
+def test_the_one_spoken_to_is_not_the_speaker():
+    got = facts("Ottawa has told Beijing that the police stations must close immediately.", "statement")
+    assert all(d["speaker"] not in ("Beijing", "China") for d in got)
+    got = facts("Several police stations were named. \"They harass people,\" said Safeguard Defenders director "
+                "Laura Harth.", "statement")
+    assert [(d["speaker"], d["stance"]) for d in got] == [("Laura Harth", "allegation")]
+
+
+def test_he_is_a_person_and_not_the_government_before_him():
+    body = ("Beijing denies that the police stations exist. Officials abroad were not convinced. "
+            "The stations were used to harass critics, he added.")
+    assert all(d["speaker"] != "Beijing" or d["stance"] == "denial" for d in facts(body, "statement"))
+    assert [d for d in facts(body, "statement") if d["stance"] == "allegation"] == []

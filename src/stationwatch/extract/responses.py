@@ -64,6 +64,7 @@ def _bare_institution(L, stext: str) -> bool:
     return False
 
 
+_CONTRAST = re.compile(r",?\s(?:while|whereas|but)\s|;\s", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^((?:[-•*]|\d+[.)])?\s*)[A-Z][\w .'’-]{1,40}:\s")
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -98,13 +99,14 @@ def _subject_countries(doc: Document, ms: list[Mention], sent_start: int) -> lis
     return out
 
 
-def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) -> list[tuple[str, str | None]]:
+def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) -> list[tuple[str, str | None, int]]:
+    """(country, body as written or None, position) of every host actor named in the sentence."""
     L = lex(doc)
     text = doc.text
-    actors: list[tuple[str, str | None]] = []
+    actors: list[tuple[str, str | None, int]] = []
     for m in ms:
         if m.kind == "agency" and gazetteer().is_host(m.value[1]):
-            actors.append((m.value[1], m.value[0]))
+            actors.append((m.value[1], m.value[0], m.start))
         elif m.kind == "demonym" and gazetteer().is_host(m.value):
             follow = text[m.end:min(sent_end, m.end + 60)]
             # "Irish and Dutch governments": the noun after a list of demonyms belongs to each
@@ -112,7 +114,7 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
             rest = follow[tail.end():] if tail else ""
             inst = L.institution.match(rest)
             if inst and tail:
-                actors.append((m.value, text[m.start:m.end] + " " + rest[:inst.end()]))
+                actors.append((m.value, text[m.start:m.end] + " " + rest[:inst.end()], m.start))
     for m in ms:
         if m.kind == "place" and m.value.kind == "country" and is_host(m.value):
             follow = text[m.end:min(sent_end, m.end + 50)]
@@ -121,10 +123,26 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
                             r"concerns?|decision|position)\b)", follow, re.IGNORECASE)
             inst = L.institution.match(follow[poss.end():]) if poss else None
             if inst:
-                actors.append((m.value.country, text[m.start:m.end + poss.end() + inst.end()]))
-    for code, _m in _subject_countries(doc, ms, sent_start):
-        actors.append((code, None))
+                actors.append((m.value.country, text[m.start:m.end + poss.end() + inst.end()], m.start))
+    for code, m in _subject_countries(doc, ms, sent_start):
+        actors.append((code, None, m.start))
     return actors
+
+
+def _by_contrast(L, text: str, start: int, end: int, actors: list, actions: list[str]) -> list:
+    """(country, body, actions) for each actor. In "Sweden is investigating, while Finland said it had no
+    evidence" each side of the contrast keeps its own actions, and a side with none adds no response."""
+    cuts = [start] + [m.end() for m in _CONTRAST.finditer(text, start, end)] + [end]
+    if len(cuts) == 2:
+        return [(code, actor, actions) for code, actor, _pos in actors]
+    parts = [(a, b, [n for n in actions if any(_asserted(rx, text[a:b]) for name, rx in L.actions if name == n)])
+             for a, b in zip(cuts, cuts[1:])]
+    out = []
+    for code, actor, pos in actors:
+        own = next((acts for a, b, acts in parts if a <= pos < b), actions)
+        if own:
+            out.append((code, actor, own))
+    return out
 
 
 def extract_responses(doc: Document) -> Document:
@@ -155,28 +173,29 @@ def extract_responses(doc: Document) -> Document:
         pending = None
         if actions and actors:
             last = (si, actors[0][0])
+            actors = _by_contrast(L, doc.text, sent.start, sent.end, actors, actions)
         elif actions and (_bare_institution(L, stext) or _POSSESSIVE_START.match(stext)):
             # "officials are investigating", "his ministry had started looking into it": the
             # country is the one host country of the sentence, or the last actor's
             hosts = {m.value.country for m in ms if m.kind == "place" and is_host(m.value)}
             hosts |= {m.value for m in ms if m.kind == "demonym" and gazetteer().is_host(m.value)}
             if len(hosts) == 1:
-                actors = [(hosts.pop(), None)]
+                actors = [(hosts.pop(), None, actions)]
             elif not hosts and last and si - last[0] <= 3:
-                actors = [(last[1], None)]
+                actors = [(last[1], None, actions)]
             elif not hosts and dominant:
-                actors = [(dominant, None)]  # a story about one country: its police, its ministry
+                actors = [(dominant, None, actions)]  # a story about one country: its police, its ministry
             if "concern" in actions and not _DIPLOMATIC.search(stext):
-                actions = [a for a in actions if a != "concern"]
+                actors = [(c, a, [x for x in acts if x != "concern"]) for c, a, acts in actors]
         if actions and not actors:
             head = _LIST_HEAD.match(stext)  # "- Ireland: the Dublin station has been ordered shut."
             lead = next((m for m in ms if m.kind == "place" and m.start == sent.start + (head.end(1) if head else -1)), None)
             if lead is not None and lead.value.kind == "country" and is_host(lead.value):
-                actors = [(lead.value.country, None)]
+                actors = [(lead.value.country, None, actions)]
         if not actions or not actors:
             continue
-        for code, actor in actors:
-            for action in actions:
+        for code, actor, acts in actors:
+            for action in acts:
                 _add(found, code, actor, action, (sent.start, sent.end))
     return replace(doc, facts=doc.facts + list(found.values()))
 

@@ -57,6 +57,31 @@ def _people() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
             re.compile(rf"\b(?:{words('state_roles')})\b", re.IGNORECASE))
 
 
+# the only verbs whose speaker may follow them ("said Peter Dahlin", "according to the embassy"); after
+# "told", "urged" or "accused" comes the one spoken to
+_INVERTING = re.compile(r"(?:said|says|added|adds|according to|wrote|writes|noted|explained|stated|argued|insisted|"
+                        r"claimed|warned|stressed|acknowledged)$", re.IGNORECASE)
+# between the verb and its speaker: articles, a day, titles and names ("said RCMP Sgt Charles Poirier")
+_INVERTED_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|its|their|[Oo]n \w+|[Ii]n a statement|[A-Z][\w.’'-]*)[\s,]+){0,5}$")
+
+
+@cache
+def _lower_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in _people()[0])
+
+
+def _after_ok(text: str, speech, vpos: int, start: int) -> bool:
+    """May a name that starts at ``start``, after the speech verb, be its speaker?"""
+    vend = vpos + speech.end() - speech.start()
+    if not _INVERTING.search(speech.group(0)) or start - vend > 45:
+        return False
+    gap = text[vend:start]
+    titles = _lower_titles()
+    # lower-case titles count as title words too ("said the group's director Laura Harth")
+    gap = re.sub(r"\b[a-z][\w-]*\b", lambda m: m.group(0).capitalize() if m.group(0) in titles else m.group(0), gap)
+    return bool(_INVERTED_GAP.match(gap))
+
+
 def _stance(doc: Document, si: int, text: str, chinese: bool, official: bool = False) -> str | None:
     L = lex(doc)
     hits = {name for name, rx in L.stances if has(doc, si, f"stance:{name}", rx, text)}
@@ -137,7 +162,7 @@ def extract_statements(doc: Document) -> Document:
         for a, b, name in persons:
             ctx = text[max(sent.start, a - 45):a]
             before = b <= vpos
-            if before and vpos - b > _MAX_GAP:
+            if (before and vpos - b > _MAX_GAP) or (not before and not _after_ok(text, speech, vpos, a)):
                 continue
             cands.append((0 if before else 2, abs(vpos - (b if before else a)), name,
                           name in chinese_people, bool(_people()[1].search(ctx))))
@@ -151,7 +176,7 @@ def extract_statements(doc: Document) -> Document:
             if _PREP_BEFORE.search(text[max(sent.start, m.start() - 12):m.start()]):
                 continue
             before = m.end() <= vpos
-            if before and vpos - m.end() > _MAX_GAP:
+            if (before and vpos - m.end() > _MAX_GAP) or (not before and not _after_ok(text, speech, vpos, m.start())):
                 continue
             vague = body in ("Beijing", "China")
             # an embassy or consulate speaking about the stations is China's (a host's would be named)
@@ -169,6 +194,8 @@ def extract_statements(doc: Document) -> Document:
         for m in ms:
             if m.kind == "source":
                 before = m.end <= vpos
+                if not before and not _after_ok(text, speech, vpos, m.start):
+                    continue
                 cands.append((1 if before else 3, abs(vpos - (m.end if before else m.start)), m.value, False, False))
         official = False
         if cands:
@@ -176,8 +203,11 @@ def extract_statements(doc: Document) -> Document:
             _rank, _dist, speaker, chinese, official = cands[0]
             if speaker in ("China", "Beijing"):
                 chinese = True
-        elif _PRONOUN.search(stext) and last_speaker:
-            speaker, chinese = last_speaker
+        elif (pron := _PRONOUN.search(stext)) and last_speaker:
+            # "he" and "she" are people; "it" is a body
+            person = bool(re.match(r"[,”\"\s]*(?:he|she)\b", pron.group(0), re.IGNORECASE))
+            if person == (last_speaker[0] in known):
+                speaker, chinese = last_speaker
         if not speaker:
             continue
         last_speaker = (speaker, chinese)

@@ -38,7 +38,9 @@ _MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
 _ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Square",
                   "Broadway", "Place", "Way", "Quay", "Drive")
-_METONYM_VERB = re.compile(r"\s+[a-z]+(?:s|ed)\b")
+# "Ottawa presses …", "Ottawa has launched …" (a government acting), not "Madrid has three of them"
+_METONYM_VERB = re.compile(r"\s+(?:(?:has|have|had|is|was)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en|un|wn)|told|said|sent|made|kept)\b|"
+                           r"(?!(?:has|is|was|hosts|houses)\b)[a-z]+(?:s|ed)\b)")
 
 
 _LEAD_WORDS = {"In", "At", "On", "From", "To", "The", "Of", "For", "And", "Near", "Outside", "Inside", "With", "By",

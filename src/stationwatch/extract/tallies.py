@@ -120,7 +120,8 @@ def extract_tallies(doc: Document) -> Document:
                 rest = text[n.end:c_end]
                 mods = _MODIFIERS.match(rest)
                 tail = rest[mods.end():]
-                bare_more = re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|bringing)", rest) \
+                bare_more = re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|bringing|"
+                                     r"(?:in|by|since|last|this) \w+\W*$)", rest) \
                     and re.search(r"\b(?:added|adds|found|finds|documented|identified|listed|counted|uncovered)\s+$",
                                   text[max(c_start, n.start - 20):n.start])
                 if L.tally_noun.match(tail) or bare_more or (not L.country_noun.match(tail)
