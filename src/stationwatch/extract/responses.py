@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -136,7 +137,7 @@ def _by_contrast(L, text: str, start: int, end: int, actors: list, actions: list
     if len(cuts) == 2:
         return [(code, actor, actions) for code, actor, _pos in actors]
     parts = [(a, b, [n for n in actions if any(_asserted(rx, text[a:b]) for name, rx in L.actions if name == n)])
-             for a, b in zip(cuts, cuts[1:])]
+             for a, b in itertools.pairwise(cuts)]
     out = []
     for code, actor, pos in actors:
         own = next((acts for a, b, acts in parts if a <= pos < b), actions)
