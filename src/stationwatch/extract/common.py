@@ -18,13 +18,46 @@ def on_topic(doc: Document) -> bool:
     return bool(lex(doc).topic.search(doc.text))
 
 
-def find(doc: Document, si: int, family: str, rx, stext: str):
-    """``rx.search(stext)``, skipped (None) when the prefilter shows sentence ``si`` cannot match."""
+def may_match(doc: Document, si: int, family: str) -> bool:
+    """False when the prefilter shows that no pattern of ``family`` can match sentence ``si``."""
     fams = doc.notes.get("families")
-    if fams is not None and si < len(fams) and family not in fams[si] \
-            and family not in lex(doc).prefilter.unfiltered:
+    return fams is None or si >= len(fams) or family in fams[si] or family in lex(doc).prefilter.unfiltered
+
+
+def _runnable(doc: Document, si: int, family: str):
+    """The single patterns of ``family`` worth running on sentence ``si``; None: run the whole family."""
+    fams = doc.notes.get("families")
+    L = lex(doc)
+    singles = L.singles.get(family)
+    if fams is None or si >= len(fams) or singles is None:
         return None
-    return rx.search(stext)
+    hit, unfiltered = fams[si], L.prefilter.unfiltered
+    return [rx for key, rx in singles if key in hit or key in unfiltered]
+
+
+def find(doc: Document, si: int, family: str, rx, stext: str):
+    """``rx.search(stext)`` (the leftmost match of the family), running only the patterns whose
+    literals the prefilter found in sentence ``si``."""
+    if not may_match(doc, si, family):
+        return None
+    run = _runnable(doc, si, family)
+    if run is None:
+        return rx.search(stext)
+    best = None
+    for one in run:
+        m = one.search(stext)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+def each_match(doc: Document, si: int, family: str, rx, stext: str):
+    """Every match of the family's patterns in sentence ``si`` (``rx.finditer`` when unfiltered)."""
+    if not may_match(doc, si, family):
+        return
+    run = _runnable(doc, si, family)
+    for one in (rx,) if run is None else run:
+        yield from one.finditer(stext)
 
 
 def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .._data import languages, load_yaml
-from .prefilter import Prefilter
+from .prefilter import Prefilter, pattern_key
 
 
 def _rx(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
@@ -42,6 +42,8 @@ class Lexicon:
     number_word: re.Pattern
     months: tuple[str, ...]
     prefilter: Prefilter
+    # each family's patterns one by one, with their prefilter keys: only those whose literal occurs run
+    singles: dict[str, tuple[tuple[str, re.Pattern], ...]]
 
 
 def pack_for(language: str | None) -> str:
@@ -53,6 +55,7 @@ def pack_for(language: str | None) -> str:
 def lexicon(language: str = "en") -> Lexicon:
     t = load_yaml(f"{language}/triggers.yaml")
     n = load_yaml(f"{language}/numbers.yaml")
+    fams = _families(t)
     words = {k.lower(): int(v) for k, v in n["words"].items()}
     # longest first so "a dozen" wins over "a"
     word_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -84,7 +87,9 @@ def lexicon(language: str = "en") -> Lexicon:
         numbers=words,
         number_word=re.compile(r"(?<!\w)(?:" + compound + "|" + word_alt + r")(?!\w)", re.IGNORECASE),
         months=tuple(n["months"]),
-        prefilter=Prefilter(_families(t)),
+        prefilter=Prefilter(fams),
+        singles={name: tuple((pattern_key(name, i), _rx([p])) for i, p in enumerate(pats))
+                 for name, pats in fams.items()},
     )
 
 

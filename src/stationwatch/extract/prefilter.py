@@ -87,22 +87,26 @@ def prefixes(pattern: str) -> list[str] | None:
     return [lit]
 
 
+def pattern_key(family: str, i: int) -> str:
+    """The prefilter's name for pattern ``i`` of ``family``: a sentence hit by it may match that pattern."""
+    return f"{family}#{i}"
+
+
 class Prefilter:
+    """Families, and each family's single patterns (``pattern_key``), whose literals occur in a sentence."""
+
     def __init__(self, families: dict[str, list[str]]):
         self.unfiltered: set[str] = set()
         self.auto = ahocorasick.Automaton()
         stems: dict[str, set[str]] = {}
         for name, patterns in families.items():
-            lits: list[str] = []
-            for p in patterns:
+            for i, p in enumerate(patterns):
                 got = prefixes(p)
                 if got is None:
-                    self.unfiltered.add(name)
-                    break
-                lits.extend(got)
-            else:
-                for lit in lits:
-                    stems.setdefault(lit, set()).add(name)
+                    self.unfiltered.update((name, pattern_key(name, i)))
+                    continue
+                for lit in got:
+                    stems.setdefault(lit, set()).update((name, pattern_key(name, i)))
         for lit, names in stems.items():
             self.auto.add_word(lit, (len(lit), frozenset(names)))
         if stems:

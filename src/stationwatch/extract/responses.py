@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
-from .common import each_sentence, has, lex, on_topic
+from .common import each_match, each_sentence, lex, on_topic
 from .mentions import is_host
 
 NAME = "responses/1"
@@ -27,9 +27,10 @@ _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-def _asserted(rx: re.Pattern, stext: str) -> bool:
-    """Does the action occur in the sentence, and not only negated ("announced neither arrests nor …")?"""
-    return any(not _NEGATION.search(stext[max(0, m.start() - 40):m.start()]) for m in rx.finditer(stext))
+def _asserted(found, stext: str) -> bool:
+    """Does the action occur in the sentence (``found``: its matches), and not only negated
+    ("announced neither arrests nor …")?"""
+    return any(not _NEGATION.search(stext[max(0, m.start() - 40):m.start()]) for m in found)
 
 
 def _contact(L, actions: list[str], stext: str) -> list[str]:
@@ -136,7 +137,7 @@ def _by_contrast(L, text: str, start: int, end: int, actors: list, actions: list
     cuts = [start] + [m.end() for m in _CONTRAST.finditer(text, start, end)] + [end]
     if len(cuts) == 2:
         return [(code, actor, actions) for code, actor, _pos in actors]
-    parts = [(a, b, [n for n in actions if any(_asserted(rx, text[a:b]) for name, rx in L.actions if name == n)])
+    parts = [(a, b, [n for n in actions if any(_asserted(rx.finditer(text[a:b]), text[a:b]) for name, rx in L.actions if name == n)])
              for a, b in itertools.pairwise(cuts)]
     out = []
     for code, actor, pos in actors:
@@ -155,8 +156,9 @@ def extract_responses(doc: Document) -> Document:
     last: tuple[int, str] | None = None  # (sentence, country) of the last named actor
     dominant = _dominant_host(doc)
     for si, sent, stext, ms in each_sentence(doc):
-        actions = (_contact(L, [name for name, rx in L.actions if _asserted(rx, stext)], stext)
-                   if has(doc, si, "any_action", L.any_action, stext) else [])
+        # each action's own literals (the prefilter) decide which of its patterns run at all
+        actions = _contact(L, [name for name, rx in L.actions
+                               if _asserted(each_match(doc, si, f"action:{name}", rx, stext), stext)], stext)
         if not actions and not pending:
             continue
         actors = _actors(doc, ms, sent.start, sent.end) if actions else []

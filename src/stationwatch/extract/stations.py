@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
-from .common import by_sentence, each_sentence, has, lex, on_topic, sentence_clauses
+from .common import by_sentence, each_sentence, find, has, lex, may_match, on_topic, sentence_clauses
 from .mentions import is_host
 
 NAME = "stations/1"
@@ -143,20 +143,20 @@ def extract_stations(doc: Document) -> Document:
         if not is_station_sentence:
             continue
         unplaced_done = False
-        fams = doc.notes.get("families")
-        may_close = fams is None or "closure" in fams[si] or "closure" in L.prefilter.unfiltered
-        may_guess = fams is None or "speculation" in fams[si] or "speculation" in L.prefilter.unfiltered
         for c_start, c_end in sentence_clauses(doc, si):
             ctext = text[c_start:c_end]
             cms = [m for m in ms if c_start <= m.start < c_end]
             cplaces = [m for m in cms if m.kind == "place" and is_host(m.value)]
-            status = "closed" if may_close and L.closure.search(ctext) else (
-                "suspected" if may_guess and L.speculation.search(ctext) else "reported")
+            status = "closed" if find(doc, si, "closure", L.closure, ctext) else (
+                "suspected" if find(doc, si, "speculation", L.speculation, ctext) else "reported")
             bureaus = [m for m in cms if m.kind == "bureau"]
             operator = bureaus[0].value if bureaus and (L.operator_cue.search(ctext) or len(bureaus) == 1) else None
             addr = _ADDRESS.search(ctext) if any(w in ctext for w in _ADDRESS_WORDS) else None
             address = re.sub(r"^\S+[’']s\s+", "", addr.group(1).strip()) if addr else None
             emitted = False
+            # ("whose location was not disclosed" denies an address, not the station)
+            negated = bool(cplaces) and _NEGATED.search(ctext) is not None and (
+                not may_match(doc, si, "unplaced") or _NEGATED.search(L.unplaced.sub(" ", ctext)) is not None)
             for p in cplaces:
                 after = text[p.end:p.end + 40]
                 if (_NOT_LOCATION_AFTER.match(after) or _MODIFIER_OF.match(after)
@@ -175,7 +175,7 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "OTTAWA — …", "The Hague, Nov 1 (Wire) -": where the story was filed
                 if _PATROL.search(text[max(c_start, p.start - 70):p.start]):
                     continue  # joint patrols in Rome and Milan are not stations there
-                if _NEGATED.search(L.unplaced.sub(" ", ctext)):
+                if negated:
                     continue  # "has not identified any station in Berlin"
                 nxt = re.match(r" ([A-Z][a-z]+)", after)
                 prv = re.search(r"\b([A-Z][a-z]+) $", text[max(sent.start, p.start - 20):p.start])
@@ -194,7 +194,7 @@ def extract_stations(doc: Document) -> Document:
                         "_explicit": False, "_direct": direct, "_metro": place.city}
                 _merge(found, data, (sent.start, sent.end))
                 emitted = emitted or place.kind != "country"  # a country alone may still be the unplaced one's
-            if not emitted and L.unplaced.search(ctext):
+            if not emitted and find(doc, si, "unplaced", L.unplaced, ctext):
                 # "… while the other is in an unknown location and is operated out of Nantong"
                 unplaced_done = True
                 _unplaced(doc, found, by_sent, si, c_start, ctext, cms, operator, status)
@@ -202,7 +202,7 @@ def extract_stations(doc: Document) -> Document:
                 m.value.kind in ("city", "part") for m in places):
             # the marker and the country or bureau sit in different clauses of the sentence
             bureaus = [m for m in ms if m.kind == "bureau"]
-            status = "closed" if L.closure.search(stext) else "reported"
+            status = "closed" if find(doc, si, "closure", L.closure, stext) else "reported"
             _unplaced(doc, found, by_sent, si, sent.start, stext, [m for m in ms if m.kind == "place"],
                       bureaus[0].value if len(bureaus) == 1 else None, status)
     facts = _finish(found)
