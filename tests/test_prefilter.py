@@ -39,3 +39,30 @@ def test_prefilter_never_hides_a_match(words):
 def test_unknown_prefix_means_unfiltered():
     pre = Prefilter({"odd": [r"\w+ing"], "plain": ["said"]})
     assert "odd" in pre.unfiltered and "plain" not in pre.unfiltered
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25))
+def test_single_pattern_keys_never_hide_a_match_and_find_equals_the_family_search(words):
+    from stationwatch.document import Document, Sentence
+    from stationwatch.extract.common import each_match, find
+    from stationwatch.extract.prefilter import pattern_key
+
+    text = " ".join(words)
+    L = lexicon("en")
+    hits = L.prefilter.sentence_families(text, [0])[0]
+    fams = _families(load_yaml("en/triggers.yaml"))
+    for name, patterns in fams.items():
+        for i, p in enumerate(patterns):
+            if re.search(r"(?<!\w)(?:" + p + r")(?!\w)", text, re.IGNORECASE):
+                assert pattern_key(name, i) in hits, (name, p, text)
+    doc = Document(source="t", text=text, language="en", sentences=[Sentence(0, len(text), 0)],
+                   notes={"families": [hits]})
+    for name, rx in [("speech", L.speech), ("station_noun", L.station_noun), ("closure", L.closure),
+                     ("unplaced", L.unplaced)] + [(f"action:{n}", r) for n, r in L.actions]:
+        whole = rx.search(text)
+        got = find(doc, 0, name, rx, text)
+        assert (whole is None) == (got is None), (name, text)
+        if whole is not None:
+            assert whole.start() == got.start(), (name, text)
+        assert {m.start() for m in rx.finditer(text)} <= {m.start() for m in each_match(doc, 0, name, rx, text)}

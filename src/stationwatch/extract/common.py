@@ -19,20 +19,20 @@ def on_topic(doc: Document) -> bool:
 
 
 def may_match(doc: Document, si: int, family: str) -> bool:
-    """False when the prefilter shows that no pattern of ``family`` can match sentence ``si``."""
+    """False when the prefilter shows that no pattern of ``family`` can match sentence ``si``
+    (its sets list the unfilterable families in every sentence)."""
     fams = doc.notes.get("families")
-    return fams is None or si >= len(fams) or family in fams[si] or family in lex(doc).prefilter.unfiltered
+    return fams is None or si >= len(fams) or family in fams[si]
 
 
 def _runnable(doc: Document, si: int, family: str):
     """The single patterns of ``family`` worth running on sentence ``si``; None: run the whole family."""
     fams = doc.notes.get("families")
-    L = lex(doc)
-    singles = L.singles.get(family)
+    singles = lex(doc).singles.get(family)
     if fams is None or si >= len(fams) or singles is None:
         return None
-    hit, unfiltered = fams[si], L.prefilter.unfiltered
-    return [rx for key, rx in singles if key in hit or key in unfiltered]
+    hit = fams[si]
+    return [rx for key, rx in singles if key in hit]
 
 
 def find(doc: Document, si: int, family: str, rx, stext: str):

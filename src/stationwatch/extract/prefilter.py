@@ -118,7 +118,8 @@ class Prefilter:
         low = text.lower()
         if len(low) != len(text):
             return None
-        out: list[set[str]] = [set() for _ in starts]
+        # a family that cannot be filtered may match anywhere: every sentence lists it
+        out: list[set[str]] = [set(self.unfiltered) for _ in starts]
         if self.empty or not starts:
             return out
         for end, (length, names) in self.auto.iter(low):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
@@ -136,6 +137,7 @@ def extract_statements(doc: Document) -> Document:
     covered = _covered(doc)
     all_persons = _persons(doc, covered, 0, len(text))
     known = list(dict.fromkeys(name for _a, _b, name in all_persons))
+    person_starts = [a for a, _b, _name in all_persons]  # in text order
     chinese_ministry = bool(re.search(r"(?:Chinese|China['’]s) (?:foreign ministry|Foreign Ministry)", text))
     chinese_people = set()
     for a, b, name in all_persons:
@@ -153,7 +155,7 @@ def extract_statements(doc: Document) -> Document:
         speech = find(doc, si, "speech", L.speech, stext)
         if speech is None:
             continue
-        persons = [p for p in all_persons if sent.start <= p[0] < sent.end]
+        persons = all_persons[bisect_left(person_starts, sent.start):bisect_left(person_starts, sent.end)]
         speaker = None
         chinese = False
         # nearest candidate to the speech verb: a person, a state body, or a single surname

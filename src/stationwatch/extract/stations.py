@@ -157,12 +157,15 @@ def extract_stations(doc: Document) -> Document:
             # ("whose location was not disclosed" denies an address, not the station)
             negated = bool(cplaces) and _NEGATED.search(ctext) is not None and (
                 not may_match(doc, si, "unplaced") or _NEGATED.search(L.unplaced.sub(" ", ctext)) is not None)
+            # a clause about where people live, not about a station in it
+            diaspora = bool(cplaces) and _DIASPORA.search(ctext) is not None \
+                and find(doc, si, "station_noun", L.station_noun, ctext) is None
             for p in cplaces:
                 after = text[p.end:p.end + 40]
                 if (_NOT_LOCATION_AFTER.match(after) or _MODIFIER_OF.match(after)
                         or _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start])):
                     continue
-                if _DIASPORA.search(ctext) and not L.station_noun.search(ctext):
+                if diaspora:
                     continue
                 if _HOME_OF_DIASPORA.match(after):
                     continue  # "Calgary has a sizeable community …": where people live
