@@ -101,11 +101,15 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
     return None
 
 
-def _list_head(doc: Document, paragraph: int, by_sent: dict[int, list[Mention]]) -> bool:
-    """Does this paragraph open with "<Country>:" (a country-by-country list)?"""
-    first = next((i for i, s in enumerate(doc.sentences) if s.paragraph == paragraph), None)
-    if first is None:
-        return False
+def _list_heads(doc: Document, by_sent: dict[int, list[Mention]]) -> set[int]:
+    """The paragraphs that open with "<Country>:" (a country-by-country list)."""
+    firsts: dict[int, int] = {}
+    for i, s in enumerate(doc.sentences):
+        firsts.setdefault(s.paragraph, i)
+    return {p for p, i in firsts.items() if _opens_with_country(doc, i, by_sent)}
+
+
+def _opens_with_country(doc: Document, first: int, by_sent: dict[int, list[Mention]]) -> bool:
     ms = by_sent.get(first, [])
     s = doc.sentences[first]
     return bool(ms) and ms[0].kind == "place" and ms[0].value.kind == "country" and ms[0].start == s.start \
@@ -129,6 +133,7 @@ def extract_stations(doc: Document) -> Document:
     found: dict[tuple, Fact] = {}
     prev_station = False
     context = 0  # sentences left in which stations are still the subject (an interview's answers)
+    list_heads = _list_heads(doc, by_sent)
     for si, sent, stext, ms in each_sentence(doc):
         has_noun = has(doc, si, "station_noun", L.station_noun, stext)
         context = 4 if has_noun else (max(context, 3) if context and stext.rstrip().endswith("?") else context - 1)
@@ -136,7 +141,7 @@ def extract_stations(doc: Document) -> Document:
             prev_station = True  # "Q: Where are they? A: … in Rome, Milan, Florence and Prato."
         places = [m for m in ms if m.kind == "place" and is_host(m.value)]
         # a "Country: …" paragraph of a country-by-country list
-        para_head = _list_head(doc, sent.paragraph, by_sent)
+        para_head = sent.paragraph in list_heads
         is_station_sentence = has_noun or para_head or (prev_station and (_ANAPHOR.match(stext) or any(
             _count_before(doc, ms, p, sent.start) is not None for p in places) or _LOCATED.search(stext)))
         prev_station = has_noun or (is_station_sentence and bool(places))
