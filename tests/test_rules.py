@@ -118,3 +118,14 @@ def test_he_is_a_person_and_not_the_government_before_him():
             "The stations were used to harass critics, he added.")
     assert all(d["speaker"] != "Beijing" or d["stance"] == "denial" for d in facts(body, "statement"))
     assert [d for d in facts(body, "statement") if d["stance"] == "allegation"] == []
+
+
+def test_a_station_that_closed_by_itself_is_no_host_closure():
+    got = keys("Belgian police searched the premises in Antwerp last spring, and the police station has since "
+               "closed.", "response")
+    assert ("BE", "closure") not in got and ("BE", "investigation") in got
+    got = keys("Two police stations in Warsaw have stopped operating, the Polish foreign ministry said, after "
+               "Polish diplomats objected to the Chinese embassy.", "response")
+    assert ("PL", "closure") in got
+    assert ("PL", "closure") in keys("The Polish foreign ministry told the Chinese embassy that such police "
+                                     "stations must not operate in Poland.", "response")

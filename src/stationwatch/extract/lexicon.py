@@ -25,6 +25,7 @@ class Lexicon:
     actions: tuple[tuple[str, re.Pattern], ...]
     any_action: re.Pattern
     concern_judgement: re.Pattern
+    closure_cause: re.Pattern
     institution: re.Pattern
     collective: re.Pattern
     operator_cue: re.Pattern
@@ -70,6 +71,7 @@ def lexicon(language: str = "en") -> Lexicon:
         actions=tuple((k, _rx(v)) for k, v in t["actions"].items()),
         any_action=_rx([p for v in t["actions"].values() for p in v]),
         concern_judgement=_rx(t.get("concern_judgement") or [r"(?!x)x"]),
+        closure_cause=_rx(t.get("closure_cause") or [r"(?!x)x"]),
         institution=_rx(t["institutions"]),
         collective=_rx(t["collective_actors"]),
         operator_cue=re.compile("|".join(f"(?:{p})" for p in t["operator_cues"]), re.IGNORECASE),

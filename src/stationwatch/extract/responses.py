@@ -33,6 +33,16 @@ def _asserted(found, stext: str) -> bool:
     return any(not _NEGATION.search(stext[max(0, m.start() - 40):m.start()]) for m in found)
 
 
+def _self_closure(L, actions: list[str], stext: str) -> list[str]:
+    """"The office has since closed" is the host's closure only when the sentence says the host caused it."""
+    if "closure_self" not in actions:
+        return actions
+    out = [a for a in actions if a != "closure_self"]
+    if "closure" not in out and (L.closure_cause.search(stext) or "concern_contact" in actions):
+        out.append("closure")  # "… raised them with the embassy, and later said both had stopped operating"
+    return out
+
+
 def _contact(L, actions: list[str], stext: str) -> list[str]:
     """A message to the Chinese side ("told the embassy that …") is a concern only when it passes a
     judgement ("unacceptable", "sovereignty"); "told the embassy the office must close" is a closure."""
@@ -157,8 +167,8 @@ def extract_responses(doc: Document) -> Document:
     dominant = _dominant_host(doc)
     for si, sent, stext, ms in each_sentence(doc):
         # each action's own literals (the prefilter) decide which of its patterns run at all
-        actions = _contact(L, [name for name, rx in L.actions
-                               if _asserted(each_match(doc, si, f"action:{name}", rx, stext), stext)], stext)
+        actions = [name for name, rx in L.actions if _asserted(each_match(doc, si, f"action:{name}", rx, stext), stext)]
+        actions = _contact(L, _self_closure(L, actions, stext), stext)
         if not actions and not pending:
             continue
         actors = _actors(doc, ms, sent.start, sent.end) if actions else []
