@@ -28,7 +28,7 @@ def _score(scorer, files, gold, tmp_path):
 #   heldout/en (written second, 14 reports; scored 0.772 untouched, then used to develop): headline 0.943
 #   heldout/en2 (written third): scored 0.831 untouched, then used to develop: 0.856
 #   heldout/en3 (written fourth): 0.892 untouched; 0.902 after later rule work made from other sets' errors
-#   heldout/en4 (written fifth): 0.897 untouched; keep it so until a newer set exists
+#   heldout/en4 (written fifth): 0.897 untouched; later used to develop
 # A set that has never been used for tuning is the honest measure: see the closing notes.
 FLOORS = {
     "corpus/en": {"headline": 0.90, "station": 0.88, "response": 0.85, "tally": 0.90},
@@ -39,6 +39,10 @@ FLOORS = {
     "heldout/en3": {"headline": 0.84, "station": 0.78, "response": 0.78, "tally": 0.90},
     # heldout/en4 (fifth set, 10 reports): scored once, untouched: headline 0.897
     "heldout/en4": {"headline": 0.84, "station": 0.88, "response": 0.68, "tally": 0.90},
+    # heldout/en5, en6 (sixth and seventh sets, 14 reports each, gold audited blind): scored once
+    # untouched: headline 0.871 and 0.831; then used to develop the rules
+    "heldout/en5": {"headline": 0.82, "station": 0.80, "response": 0.75, "tally": 0.88},
+    "heldout/en6": {"headline": 0.79, "station": 0.82, "response": 0.70, "tally": 0.80},
 }
 
 

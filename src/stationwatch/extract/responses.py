@@ -21,7 +21,9 @@ _BODY_IN = re.compile(r"\b(?:authorities|police|officials|prosecutors|government
                       r"lawmakers|parliaments?|regulators|agencies)\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_START = re.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investigation|inquiry|probe|review|ministry|force)")
 _DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest|china)\b", re.IGNORECASE)
-_FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
+                           r"\b(?:public security|chinese)\s+$", re.IGNORECASE)
+_QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -68,11 +70,18 @@ def _dominant_host(doc: Document) -> str | None:
     return code if n > total / 2 else None
 
 
-def _bare_institution(L, stext: str) -> bool:
-    """An unnamed host body ("officials", "the ministry") — not a Chinese one."""
-    for m in L.institution.finditer(stext):
-        if not _FOREIGN_INST.search(stext[max(0, m.start() - 40):m.start()]):
-            return True
+def _bare_institution(L, text: str, start: int, end: int) -> bool:
+    """An unnamed host body ("officials", "the ministry") — not a Chinese one, and not "the ministry"
+    of a story whose last named ministry was China's."""
+    for m in L.institution.finditer(text, start, end):
+        if _FOREIGN_INST.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        word = m.group(0).split()[-1].lower()
+        earlier = [e for e in re.finditer(rf"\b{re.escape(word)}\b", text[:start], re.IGNORECASE)
+                   if _QUALIFIED.search(text[max(0, e.start() - 40):e.start()])]
+        if earlier and _FOREIGN_INST.search(text[max(0, earlier[-1].start() - 40):earlier[-1].start()]):
+            continue
+        return True
     return False
 
 
@@ -187,7 +196,7 @@ def extract_responses(doc: Document) -> Document:
         if actions and actors:
             last = (si, actors[0][0])
             actors = _by_contrast(L, doc.text, sent.start, sent.end, actors, actions)
-        elif actions and (_bare_institution(L, stext) or _POSSESSIVE_START.match(stext)):
+        elif actions and (_bare_institution(L, doc.text, sent.start, sent.end) or _POSSESSIVE_START.match(stext)):
             # "officials are investigating", "his ministry had started looking into it": the
             # country is the one host country of the sentence, or the last actor's
             hosts = {m.value.country for m in ms if m.kind == "place" and is_host(m.value)}

@@ -34,6 +34,8 @@ _NOT_LOCATION_BEFORE = re.compile(
     r"newspaper|broadcaster|headquarters|university|school|living|lives|live|researchers?|analysts?|academics?|"
     r"experts?|scholars?)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
     re.IGNORECASE)
+# "funded by the City of Vancouver", "the Government of Ireland": the body, not the place
+_GOVERNMENT_OF = re.compile(r"\b(?:City|Town|Municipality|Government|Mayor|Parliament|Council|State) of\s+$")
 _MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
 _ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Square",
@@ -168,7 +170,8 @@ def extract_stations(doc: Document) -> Document:
             for p in cplaces:
                 after = text[p.end:p.end + 40]
                 if (_NOT_LOCATION_AFTER.match(after) or _MODIFIER_OF.match(after)
-                        or _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start])):
+                        or _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start])
+                        or _GOVERNMENT_OF.search(text[max(c_start, p.start - 20):p.start])):
                     continue
                 if diaspora:
                     continue
