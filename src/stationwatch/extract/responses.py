@@ -74,7 +74,7 @@ def _bare_institution(L, text: str, start: int, end: int) -> bool:
     """An unnamed host body ("officials", "the ministry") — not a Chinese one, and not "the ministry"
     of a story whose last named ministry was China's."""
     for m in L.institution.finditer(text, start, end):
-        if _FOREIGN_INST.search(text[max(0, m.start() - 40):m.start()]):
+        if _FOREIGN_INST.search(text[max(start, m.start() - 40):m.start()]):
             continue
         word = m.group(0).split()[-1].lower()
         earlier = [e for e in re.finditer(rf"\b{re.escape(word)}\b", text[:start], re.IGNORECASE)
