@@ -10,7 +10,10 @@ import yaml
 def _walk(node, path):
     if isinstance(node, dict):
         for k, v in node.items():
-            yield from _walk(v, f"{path}.{k}")
+            if isinstance(v, (dict, list)):
+                yield from _walk(v, f"{path}.{k}")
+            elif k not in ("generic",):  # flags are the only booleans a data file may hold
+                yield f"{path}.{k}", v
     elif isinstance(node, list):
         for i, v in enumerate(node):
             if isinstance(v, (dict, list)):

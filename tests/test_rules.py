@@ -129,3 +129,13 @@ def test_a_station_that_closed_by_itself_is_no_host_closure():
     assert ("PL", "closure") in got
     assert ("PL", "closure") in keys("The Polish foreign ministry told the Chinese embassy that such police "
                                      "stations must not operate in Poland.", "response")
+
+
+def test_a_generic_body_belongs_to_the_country_the_text_gives():
+    got = keys("The Irish Department of Justice ordered the police station in Dublin to close.", "response")
+    assert got == {("IE", "closure")}
+    got = keys("Gardaí visited the police station in Dublin. The Department of Justice said it was examining "
+               "the reports.", "response")
+    assert ("IE", "investigation") in got and ("US", "investigation") not in got
+    assert ("US", "arrest") in keys("The Department of Justice charged two men over a police station in "
+                                    "Manhattan.", "response")

@@ -51,7 +51,8 @@ def _automaton() -> ahocorasick.Automaton:
             add(n, "bureau", b["operator"])
     for a in load_yaml("agencies.yaml")["agencies"]:
         for n in a["names"]:
-            add(n, "agency", (a["canonical"], a["country"]))
+            # a generic name ("Department of Justice") is some country's: the text decides whose
+            add(n, "agency", (a["canonical"], None if a.get("generic") else a["country"], a["country"]))
     for s in load_yaml("sources.yaml")["sources"]:
         for n in s["names"]:
             add(n, "source", s["canonical"])
@@ -175,6 +176,37 @@ def _capital_phrase(text: str, s: int, e: int, code: str) -> tuple[int, Place] |
     return (after.end(), capital) if capital is not None else None
 
 
+_OWNER_GAP = re.compile(r"^(?:[’']s)?\s+(?:the\s+)?$")
+
+
+def _owner(text: str, s: int, raw: list, idx: int, candidates, weights: dict[str, float], near: set[str],
+           default: str) -> str:
+    """Whose is a generic body: the country or demonym just before it ("the Irish Department of
+    Justice", "Chile's Policía de Investigaciones"), else its usual country when the sentence names
+    that, else the one host country the sentence names, else the host the text names most."""
+    if idx > 0:
+        ps, pe, pkind, pvalue = raw[idx - 1]
+        if _OWNER_GAP.match(text[pe:s]):
+            if pkind == "demonym":
+                return pvalue
+            if pkind == "place":
+                cands = [p for p in candidates(pvalue) if p.kind == "country"]
+                if cands:
+                    return cands[0].country
+    g = gazetteer()
+    if default in near:
+        return default
+    here = {c for c in near if g.is_host(c)}
+    if len(here) == 1:
+        return here.pop()
+    hosts = {c: w for c, w in weights.items() if g.is_host(c)}
+    if hosts:
+        code, w = max(hosts.items(), key=lambda kv: (kv[1], kv[0]))
+        if list(hosts.values()).count(w) == 1:
+            return code
+    return default
+
+
 def find_mentions(doc: Document) -> Document:
     """Stage: fill ``doc.mentions`` (needs sentences)."""
     text = doc.text
@@ -202,7 +234,7 @@ def find_mentions(doc: Document) -> Document:
     named: set[str] = set()  # countries named outright, or by a demonym or an agency
     for s, _e, kind, value in raw:
         si = sent_of(s)
-        if kind in ("demonym", "agency"):
+        if kind == "demonym" or (kind == "agency" and value[1]):
             named.add(value if kind == "demonym" else value[1])
         if kind == "place":
             cands = candidates(value)
@@ -218,7 +250,7 @@ def find_mentions(doc: Document) -> Document:
         elif kind == "demonym":
             weights[value] = weights.get(value, 0.0) + 0.25
             near.setdefault(si, set()).add(value)  # "London … the British capital"
-        elif kind == "agency":
+        elif kind == "agency" and value[1]:
             weights[value[1]] = weights.get(value[1], 0.0) + 0.5
             near.setdefault(si, set()).add(value[1])
     mentions: list[Mention] = []
@@ -251,6 +283,12 @@ def find_mentions(doc: Document) -> Document:
                 # town in a country the text never names, while it does name others
                 continue
             mentions.append(Mention("place", s, e, text[s:e], place, si))
+        elif kind == "agency":
+            canonical, code, default = value
+            if code is None:
+                code = _owner(text, s, raw, idx, candidates, weights, near.get(si, set()), default)
+                canonical = canonical if code == default else text[s:e]
+            mentions.append(Mention(kind, s, e, text[s:e], (canonical, code), si))
         elif kind == "demonym" and (cap := _capital_phrase(text, s, e, value)) is not None:
             # "the Austrian capital", "the Dutch capital": the capital city itself
             mentions.append(Mention("place", s, cap[0], text[s:cap[0]], cap[1], si))
