@@ -139,3 +139,25 @@ def test_a_generic_body_belongs_to_the_country_the_text_gives():
     assert ("IE", "investigation") in got and ("US", "investigation") not in got
     assert ("US", "arrest") in keys("The Department of Justice charged two men over a police station in "
                                     "Manhattan.", "response")
+
+
+def test_more_host_actions():
+    assert ("AU", "investigation") in keys("The Australian Federal Police said it was assessing the reports of a "
+                                           "police station in Perth.", "response")
+    assert ("IT", "investigation") in keys("Police in Turin are carrying out checks at the addresses of the "
+                                           "alleged stations.", "response")
+    assert ("NL", "other") in keys("The Dutch parliament adopted a motion on the Chinese police stations.",
+                                   "response")
+    assert ("CZ", "closure") in keys("Prague shuts two Chinese police outposts.", "response")
+    assert ("NL", "concern") in keys("The Dutch cabinet asked Beijing for a full explanation of the police "
+                                     "stations.", "response")
+
+
+def test_an_order_to_close_marks_the_station_closed():
+    got = facts("The Irish government ordered the police station in Cork to close.", "station")
+    assert [(d["city"], d["status"]) for d in got] == [("Cork", "closed")]
+
+
+def test_the_peoples_republic_is_china():
+    assert not keys("Investigators asked whether the police stations worked for authorities in the People's "
+                    "Republic.", "station")

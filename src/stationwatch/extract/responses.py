@@ -23,6 +23,7 @@ _POSSESSIVE_START = re.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investig
 _DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest|china)\b", re.IGNORECASE)
 _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
                            r"\b(?:public security|chinese)\s+$", re.IGNORECASE)
+_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
@@ -77,6 +78,8 @@ def _bare_institution(L, text: str, start: int, end: int) -> bool:
         if _FOREIGN_INST.search(text[max(start, m.start() - 40):m.start()]):
             continue
         word = m.group(0).split()[-1].lower()
+        if not _THE.search(text[max(start, m.start() - 4):m.start()]) or word == "police":
+            return True  # only "the ministry", "the government" point back to one named before
         earlier = [e for e in re.finditer(rf"\b{re.escape(word)}\b", text[:start], re.IGNORECASE)
                    if _QUALIFIED.search(text[max(0, e.start() - 40):e.start()])]
         if earlier and _FOREIGN_INST.search(text[max(0, earlier[-1].start() - 40):earlier[-1].start()]):
