@@ -161,3 +161,38 @@ def test_an_order_to_close_marks_the_station_closed():
 def test_the_peoples_republic_is_china():
     assert not keys("Investigators asked whether the police stations worked for authorities in the People's "
                     "Republic.", "station")
+
+
+def test_where_people_live_and_where_an_ngo_sits_are_not_stations():
+    assert not keys("Chinese-Canadians are concentrated in suburbs such as Richmond and Markham, but no police "
+                    "station has been tied to either.", "station")
+    assert not keys("The count comes from Safeguard Defenders, a group with an office in Madrid, which lists "
+                    "police stations worldwide.", "station")
+
+
+def test_a_country_with_a_number_is_a_count():
+    got = facts("The police stations? Hungary, with seven, followed by Greece, with four.", "station")
+    assert sorted((d["country"], d["count"]) for d in got) == [("GR", 4), ("HU", 7)]
+
+
+def test_cities_that_act_are_governments():
+    assert not keys("Police stations: Warsaw shuts one as Berlin and Vienna start checks.", "station") & {
+        ("DE", "Berlin"), ("AT", "Vienna")}
+    assert ("NL", "The Hague") not in keys("The Hague had asked Beijing to explain the police stations.", "station")
+
+
+def test_hypothetical_and_refused_arrests_are_not_arrests():
+    assert ("GB", "arrest") not in keys("British police found no evidence at the police stations that could be "
+                                        "prosecuted.", "response")
+    assert ("ES", "arrest") not in keys("Spanish police searched the police station in Madrid; no one had been "
+                                        "detained.", "response")
+    assert ("US", "arrest") in keys("In Brooklyn, two men were charged with running the police station.",
+                                    "response")
+
+
+def test_they_said_continues_the_last_actor_and_no_sign_is_a_denial():
+    body = ("The RCMP said it had closed three police stations in Toronto. They said inquiries into two more in "
+            "Montreal were still open.")
+    assert ("CA", "investigation") in keys(body, "response")
+    assert not keys("Norwegian police said they had found no sign of any such police station operating in Norway.",
+                    "station")

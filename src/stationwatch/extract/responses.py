@@ -23,11 +23,14 @@ _POSSESSIVE_START = re.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investig
 _DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest|china)\b", re.IGNORECASE)
 _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
                            r"\b(?:public security|chinese)\s+$", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^(?:They|It|He|She)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)\b")
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
-_NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
+                       r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|"
+                       r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
 
 
 def _asserted(found, stext: str) -> bool:
@@ -199,7 +202,10 @@ def extract_responses(doc: Document) -> Document:
         if actions and actors:
             last = (si, actors[0][0])
             actors = _by_contrast(L, doc.text, sent.start, sent.end, actors, actions)
-        elif actions and (_bare_institution(L, doc.text, sent.start, sent.end) or _POSSESSIVE_START.match(stext)):
+        elif actions and ((unnamed := _bare_institution(L, doc.text, sent.start, sent.end)
+                           or _POSSESSIVE_START.match(stext) or _PRONOUN_START.match(stext)) or "arrest" in actions):
+            if not unnamed:
+                actions = ["arrest"]  # an arrest is the act of the country where it happens ("charged in Brooklyn")
             # "officials are investigating", "his ministry had started looking into it": the
             # country is the one host country of the sentence, or the last actor's
             hosts = {m.value.country for m in ms if m.kind == "place" and is_host(m.value)}

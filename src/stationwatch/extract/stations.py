@@ -29,13 +29,18 @@ _NOT_LOCATION_AFTER = re.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|comm
                                  r"Herald|Journal|Sun|Tribune|Globe|University|Airport|Police|Public Security))",
                                  re.IGNORECASE)
 _NOT_LOCATION_BEFORE = re.compile(
-    r"(?:based in|born in|from|(?:attorney|court|prosecutors?|embassy|consulate|officials?|residents?|community|"
+    r"(?:based in|born in|from|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:attorney|court|prosecutors?|embassy|consulate|officials?|residents?|community|"
     r"communities|diaspora|students?|journalists?|reporters?|minister|ambassador|parliament|hearing|police|media|"
     r"newspaper|broadcaster|headquarters|university|school|living|lives|live|researchers?|analysts?|academics?|"
     r"experts?|scholars?)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
     re.IGNORECASE)
 # "funded by the City of Vancouver", "the Government of Ireland": the body, not the place
 _GOVERNMENT_OF = re.compile(r"\b(?:City|Town|Municipality|Government|Mayor|Parliament|Council|State) of\s+$")
+# a city that acts is its government (in any position; a capital opening a sentence is handled above)
+_GOVERNMENT_ACTS = re.compile(r"(?:(?:,| and) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)*\s+(?:has |have |had )?"
+                              r"(?:asked|ask|asks|told|tells|summoned|summons|demanded|demands|protested|protests|"
+                              r"urged|urges|warned|warns|start|starts|started|begin|begins|began|launched|launches|"
+                              r"ordered|orders|insisted|insists|requested|requests|responded|responds|reacted)\b")
 _MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
 _ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Square",
@@ -56,7 +61,7 @@ _PATROL = re.compile(r"\bpatrol(?:s|led|ling)?\b", re.IGNORECASE)
 _LOCATED = re.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
 # the text denies a station there: "no station was found", "has not identified any", "none of them"
 _NEGATED = re.compile(
-    r"\b(?:no|none|nobody|no one|never)\b(?! longer)(?! sign)[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
+    r"\b(?:no|none|nobody|no one|never)\b(?! longer)[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
     r"identified|found|any)\b|\bnone of them\b|"
     r"\b(?:not|n[o’']t|never)\s+(?:yet\s+|been\s+|be\s+)*(?:identif\w+|f[oi]nd\w*|locat\w+|discover\w*|detect\w*|"
     r"confirm\w*|exist\w*|operat\w+|host\w*|ha(?:ve|s|d)\s+any|aware\s+of\s+any|seen)\b|"
@@ -67,9 +72,9 @@ _STATIONS_IN = re.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|ce
                           r"(?:the\s+)?$", re.IGNORECASE)
 _LIST_BACK = re.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+))+$")
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
-_COUNT_AFTER = re.compile(r"^(?:\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?|,\s*)$", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"^(?:\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?|,\s*(?:with\s+)?)$", re.IGNORECASE)
 _DIASPORA = re.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
-                       r"nationals|asylum)\b", re.IGNORECASE)
+                       r"nationals|asylum|concentrated|settled|clustered|Chinese-[A-Z]\w+)\b", re.IGNORECASE)
 
 
 def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> int | None:
@@ -182,6 +187,8 @@ def extract_stations(doc: Document) -> Document:
                 if p.start == sent.start and gazetteer().is_capital(p.value) and _METONYM_VERB.match(after) \
                         and not L.station_noun.match(after.strip()):
                     continue  # "Ottawa presses Beijing …": the government, not a location
+                if p.value.kind == "city" and _GOVERNMENT_ACTS.match(text, p.end):
+                    continue  # "… as Berlin and Vienna start checks", "The Hague had asked Beijing"
                 if _DATELINE.match(text[sent.start:p.start]) and _DATELINE_AFTER.match(after):
                     continue  # "OTTAWA — …", "The Hague, Nov 1 (Wire) -": where the story was filed
                 if _PATROL.search(text[max(c_start, p.start - 70):p.start]):

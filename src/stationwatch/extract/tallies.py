@@ -21,7 +21,7 @@ _SPAN_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s
 _OVERSEAS = re.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|globe)|across the (?:world|globe)|globally|"
                        r"foreign|countries|such|these|those|110)\b", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"^\s+(?:[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
+_SUBJECT_GAP = re.compile(r"^\s+(?:(?!of\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
@@ -186,7 +186,7 @@ def _next_is_span_count(rest: str) -> bool:
     if re.match(r"^\s+(?:of them |of these |such )?(?:(?:operate|exist|are operating|are active|operating)\s+)?"
                 r"(?:around the (?:world|globe)|across the (?:world|globe)|worldwide|globally)", rest, re.IGNORECASE):
         return True
-    return bool(re.match(r"^\s*(?:[\w,’'-]+\s+){0,5}?(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?"
+    return bool(re.match(r"^\s*(?:[\w,’'-]+\s+){0,8}?(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?"
                          r"\S+\s+(?:countries|nations|cities)", rest, re.IGNORECASE))
 
 
