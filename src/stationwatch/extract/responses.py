@@ -180,9 +180,13 @@ def extract_responses(doc: Document) -> Document:
     pending: str | None = None  # an action whose actor was "other countries"
     last: tuple[int, str] | None = None  # (sentence, country) of the last named actor
     dominant = _dominant_host(doc)
+    action_keys = [(name, f"action:{name}", rx) for name, rx in L.actions]
+    fams = doc.notes.get("families")
     for si, sent, stext, ms in each_sentence(doc):
         # each action's own literals (the prefilter) decide which of its patterns run at all
-        actions = [name for name, rx in L.actions if _asserted(each_match(doc, si, f"action:{name}", rx, stext), stext)]
+        hit = fams[si] if fams is not None and si < len(fams) else None
+        actions = [name for name, key, rx in action_keys if (hit is None or key in hit)
+                   and _asserted(each_match(doc, si, key, rx, stext), stext)]
         actions = _contact(L, _self_closure(L, actions, stext), stext)
         if not actions and not pending:
             continue
