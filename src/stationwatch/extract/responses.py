@@ -24,6 +24,7 @@ _DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w
 _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
                            r"\b(?:public security|chinese)\s+$", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:They|It|He|She)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)\b")
+_LOOKBACK = 4000  # how far back "the ministry" looks for the ministry it names
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -83,9 +84,10 @@ def _bare_institution(L, text: str, start: int, end: int) -> bool:
         word = m.group(0).split()[-1].lower()
         if not _THE.search(text[max(start, m.start() - 4):m.start()]) or word == "police":
             return True  # only "the ministry", "the government" point back to one named before
-        earlier = [e for e in re.finditer(rf"\b{re.escape(word)}\b", text[:start], re.IGNORECASE)
-                   if _QUALIFIED.search(text[max(0, e.start() - 40):e.start()])]
-        if earlier and _FOREIGN_INST.search(text[max(0, earlier[-1].start() - 40):earlier[-1].start()]):
+        lo = max(0, start - _LOOKBACK)
+        earlier = [e for e in re.finditer(rf"\b{re.escape(word)}\b", text[lo:start], re.IGNORECASE)
+                   if _QUALIFIED.search(text[max(lo, lo + e.start() - 40):lo + e.start()])]
+        if earlier and _FOREIGN_INST.search(text[max(lo, lo + earlier[-1].start() - 40):lo + earlier[-1].start()]):
             continue
         return True
     return False
