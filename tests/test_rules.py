@@ -196,3 +196,35 @@ def test_they_said_continues_the_last_actor_and_no_sign_is_a_denial():
     assert ("CA", "investigation") in keys(body, "response")
     assert not keys("Norwegian police said they had found no sign of any such police station operating in Norway.",
                     "station")
+
+
+def test_surnames_and_small_far_towns_are_not_places():
+    assert "Kearns" not in {d["city"] for d in facts(
+        "In London, the MP Alicia Kearns asked about the police stations in Glasgow and in the United Kingdom.",
+        "station")}
+
+
+def test_closing_it_themselves_is_no_host_closure_and_no_government_is_nobody():
+    assert ("US", "closure") not in keys("The men closed the police station themselves after the FBI searched "
+                                         "it.", "response")
+    assert not keys("In Latin America, no government has announced arrests or ordered any police station "
+                    "closed.", "response")
+
+
+def test_neither_lists_and_districts():
+    body = "Neither report lists any police station in Lima, Bogota or Caracas."
+    assert not keys(body, "station")
+    got = keys("The report places three of the police stations in Madrid, one of them in the Usera district.",
+               "station")
+    assert got == {("ES", "Madrid")}
+
+
+def test_a_generic_body_takes_the_country_of_the_sentence_before():
+    body = ("A restaurant in Seoul was named as a police station. The National Intelligence Service opened an "
+            "investigation.")
+    assert ("KR", "investigation") in keys(body, "response")
+
+
+def test_the_first_report_title_is_not_a_count():
+    assert (110, 30, None) not in keys("Its September report, 110 Overseas, counted 54 police stations in 30 "
+                                       "countries.", "tally")

@@ -52,12 +52,19 @@ def find(doc: Document, si: int, family: str, rx, stext: str):
 
 
 def each_match(doc: Document, si: int, family: str, rx, stext: str):
-    """Every match of the family's patterns in sentence ``si`` (``rx.finditer`` when unfiltered)."""
+    """Matches of the family's patterns in sentence ``si``: at every position where one of its
+    patterns matches (so every match ``rx.finditer`` would give starts at one of them)."""
     if not may_match(doc, si, family):
         return
     run = _runnable(doc, si, family)
-    for one in (rx,) if run is None else run:
-        yield from one.finditer(stext)
+    if run is None:
+        yield from rx.finditer(stext)
+        return
+    for one in run:
+        m = one.search(stext)
+        while m is not None:
+            yield m
+            m = one.search(stext, m.start() + 1)
 
 
 def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:

@@ -24,6 +24,7 @@ _RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "numbe
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
 _CJK = re.compile(r"[\u3040-\u9fff]")
 _SENTENCE_OPENING = re.compile(r"[\W\d]*")
+_SMALL_TOWN = 50_000  # below this, a town in a country the text never names is more likely a surname
 _REGION_CUE = re.compile(r"\b(?:province|state|region|county|prefecture) of\s+(?:the\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:province|state|region|county)\b", re.IGNORECASE)
 
@@ -179,11 +180,11 @@ def _capital_phrase(text: str, s: int, e: int, code: str) -> tuple[int, Place] |
 _OWNER_GAP = re.compile(r"^(?:[’']s)?\s+(?:the\s+)?$")
 
 
-def _owner(text: str, s: int, raw: list, idx: int, candidates, weights: dict[str, float], near: set[str],
+def _owner(text: str, s: int, raw: list, idx: int, candidates, near: set[str], before: set[str],
            default: str) -> str:
     """Whose is a generic body: the country or demonym just before it ("the Irish Department of
     Justice", "Chile's Policía de Investigaciones"), else its usual country when the sentence names
-    that, else the one host country the sentence names, else the host the text names most."""
+    that, else the one host country this sentence or the one before names, else its usual country."""
     if idx > 0:
         ps, pe, pkind, pvalue = raw[idx - 1]
         if _OWNER_GAP.match(text[pe:s]):
@@ -196,14 +197,10 @@ def _owner(text: str, s: int, raw: list, idx: int, candidates, weights: dict[str
     g = gazetteer()
     if default in near:
         return default
-    here = {c for c in near if g.is_host(c)}
-    if len(here) == 1:
-        return here.pop()
-    hosts = {c: w for c, w in weights.items() if g.is_host(c)}
-    if hosts:
-        code, w = max(hosts.items(), key=lambda kv: (kv[1], kv[0]))
-        if list(hosts.values()).count(w) == 1:
-            return code
+    for countries in (near, before):
+        here = {c for c in countries if g.is_host(c)}
+        if len(here) == 1:
+            return here.pop()
     return default
 
 
@@ -275,18 +272,20 @@ def find_mentions(doc: Document) -> Document:
                 same = [p for p in cands if p.kind == "city" and p.country == place.country]
                 if same:
                     place = max(same, key=lambda p: p.population)
-            if place.kind == "city" and place.population < 1_000_000 and support.get(place.country) == {value} \
-                    and _SENTENCE_OPENING.fullmatch(text[starts[si] if starts else 0:s]) \
+            if place.kind == "city" and support.get(place.country) == {value} \
+                    and (place.population < _SMALL_TOWN or (place.population < 1_000_000 and _SENTENCE_OPENING.fullmatch(
+                        text[starts[si] if starts else 0:s]))) \
                     and any(code != place.country and (len(names) > 1 or code in named)
                             for code, names in support.items()):
-                # "Man admits …" in a story about New York: a capitalised first word that would be a
-                # town in a country the text never names, while it does name others
+                # "Man admits …" in a story about New York, "Alicia Kearns" in a debate in London: a
+                # capitalised first word, or a small town, in a country the text never names while it
+                # does name others
                 continue
             mentions.append(Mention("place", s, e, text[s:e], place, si))
         elif kind == "agency":
             canonical, code, default = value
             if code is None:
-                code = _owner(text, s, raw, idx, candidates, weights, near.get(si, set()), default)
+                code = _owner(text, s, raw, idx, candidates, near.get(si, set()), near.get(si - 1, set()), default)
                 canonical = canonical if code == default else text[s:e]
             mentions.append(Mention(kind, s, e, text[s:e], (canonical, code), si))
         elif kind == "demonym" and (cap := _capital_phrase(text, s, e, value)) is not None:

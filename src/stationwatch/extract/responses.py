@@ -24,6 +24,8 @@ _DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w
 _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
                            r"\b(?:public security|chinese)\s+$", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^(?:They|It|He|She)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)\b")
+_BY_ITSELF = re.compile(r"\b(?:themselves|itself|of (?:its|their) own accord|on (?:its|their) own(?: initiative)?|"
+                        r"voluntarily)\b", re.IGNORECASE)
 _LOOKBACK = 4000  # how far back "the ministry" looks for the ministry it names
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -31,21 +33,35 @@ _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(
 
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
                        r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|"
-                       r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
+                       r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|official)s?\b[^.;]*$",
+                       re.IGNORECASE)
+# "could be prosecuted", "would be closed": only a possibility (but "would be concerned" is a concern)
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
 
 
-def _asserted(found, stext: str) -> bool:
+def _asserted(found, stext: str, hypothetical_ok: bool = False) -> bool:
     """Does the action occur in the sentence (``found``: its matches), and not only negated
-    ("announced neither arrests nor …")?"""
-    return any(not _NEGATION.search(stext[max(0, m.start() - 40):m.start()]) for m in found)
+    ("announced neither arrests nor …", "no government has ordered …") or supposed ("could be prosecuted")?"""
+    for m in found:
+        before = stext[max(0, m.start() - 80):m.start()]
+        if _NEGATION.search(before[-40:]) or _NEGATION.search(before) and "no" in before.lower().split():
+            continue
+        if not hypothetical_ok and _HYPOTHETICAL.search(before[-40:]):
+            continue
+        return True
+    return False
 
 
 def _self_closure(L, actions: list[str], stext: str) -> list[str]:
-    """"The office has since closed" is the host's closure only when the sentence says the host caused it."""
-    if "closure_self" not in actions:
+    """"The office has since closed" is the host's closure only when the sentence says the host caused it;
+    "the men closed the office themselves" is none."""
+    if "closure" not in actions and "closure_self" not in actions:
         return actions
+    caused = L.closure_cause.search(stext) is not None
     out = [a for a in actions if a != "closure_self"]
-    if "closure" not in out and (L.closure_cause.search(stext) or "concern_contact" in actions):
+    if "closure" in out and _BY_ITSELF.search(stext) and not caused:
+        out.remove("closure")
+    elif "closure_self" in actions and "closure" not in out and (caused or "concern_contact" in actions):
         out.append("closure")  # "… raised them with the embassy, and later said both had stopped operating"
     return out
 
@@ -188,7 +204,7 @@ def extract_responses(doc: Document) -> Document:
         # each action's own literals (the prefilter) decide which of its patterns run at all
         hit = fams[si] if fams is not None and si < len(fams) else None
         actions = [name for name, key, rx in action_keys if (hit is None or key in hit)
-                   and _asserted(each_match(doc, si, key, rx, stext), stext)]
+                   and _asserted(each_match(doc, si, key, rx, stext), stext, name == "concern")]
         actions = _contact(L, _self_closure(L, actions, stext), stext)
         if not actions and not pending:
             continue

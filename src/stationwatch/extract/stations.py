@@ -30,7 +30,8 @@ _NOT_LOCATION_AFTER = re.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|comm
                                  re.IGNORECASE)
 _NOT_LOCATION_BEFORE = re.compile(
     r"(?:based in|born in|from|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:attorney|court|prosecutors?|embassy|consulate|officials?|residents?|community|"
-    r"communities|diaspora|students?|journalists?|reporters?|minister|ambassador|parliament|hearing|police|media|"
+    r"communities|diaspora|students?|journalists?|reporters?|minister|ministry|ministries|department|agency|"
+    r"ambassador|parliament|hearing|police|media|"
     r"newspaper|broadcaster|headquarters|university|school|living|lives|live|researchers?|analysts?|academics?|"
     r"experts?|scholars?)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
     re.IGNORECASE)
@@ -41,6 +42,9 @@ _GOVERNMENT_ACTS = re.compile(r"(?:(?:,| and) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*
                               r"(?:asked|ask|asks|told|tells|summoned|summons|demanded|demands|protested|protests|"
                               r"urged|urges|warned|warns|start|starts|started|begin|begins|began|launched|launches|"
                               r"ordered|orders|insisted|insists|requested|requests|responded|responds|reacted)\b")
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|borough)\b", re.IGNORECASE)
+_DISTRICT_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|borough) of\s+$", re.IGNORECASE)
+_LABEL = re.compile(r"(?:[A-Z][\w ]{0,20}:\s*)?")  # "Opinion: Ottawa has known …"
 _MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
 _ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Square",
@@ -61,7 +65,7 @@ _PATROL = re.compile(r"\bpatrol(?:s|led|ling)?\b", re.IGNORECASE)
 _LOCATED = re.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
 # the text denies a station there: "no station was found", "has not identified any", "none of them"
 _NEGATED = re.compile(
-    r"\b(?:no|none|nobody|no one|never)\b(?! longer)[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
+    r"\b(?:no|none|nobody|no one|never|neither|nor)\b(?! longer| fewer| less| more)[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
     r"identified|found|any)\b|\bnone of them\b|"
     r"\b(?:not|n[o’']t|never)\s+(?:yet\s+|been\s+|be\s+)*(?:identif\w+|f[oi]nd\w*|locat\w+|discover\w*|detect\w*|"
     r"confirm\w*|exist\w*|operat\w+|host\w*|ha(?:ve|s|d)\s+any|aware\s+of\s+any|seen)\b|"
@@ -121,6 +125,12 @@ def _opens_with_country(doc: Document, first: int, by_sent: dict[int, list[Menti
     s = doc.sentences[first]
     return bool(ms) and ms[0].kind == "place" and ms[0].value.kind == "country" and ms[0].start == s.start \
         and doc.text[ms[0].end:ms[0].end + 1] == ":"
+
+
+def _bigger_city_named(doc: Document, city) -> bool:
+    """Does the text name a bigger city of the same country (the one a district belongs to)?"""
+    return any(m.kind == "place" and m.value.kind == "city" and m.value.country == city.country
+               and m.value.population > city.population for m in doc.mentions)
 
 
 def _context_country(doc: Document, by_sent: dict[int, list[Mention]], si: int, before: int) -> str | None:
@@ -184,9 +194,14 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "Calgary has a sizeable community …": where people live
                 if address and address == p.text:
                     continue
-                if p.start == sent.start and gazetteer().is_capital(p.value) and _METONYM_VERB.match(after) \
+                if _LABEL.fullmatch(text, sent.start, p.start) and gazetteer().is_capital(p.value) \
+                        and _METONYM_VERB.match(after) \
                         and not L.station_noun.match(after.strip()):
                     continue  # "Ottawa presses Beijing …": the government, not a location
+                if p.value.kind == "city" and p.value.population < 200_000 and (
+                        _DISTRICT_AFTER.match(text, p.end) or _DISTRICT_BEFORE.search(text, max(c_start, p.start - 30), p.start)) \
+                        and _bigger_city_named(doc, p.value):
+                    continue  # "the Usera district", "the district of Usera": a part of a city the text names
                 if p.value.kind == "city" and _GOVERNMENT_ACTS.match(text, p.end):
                     continue  # "… as Berlin and Vienna start checks", "The Hague had asked Beijing"
                 if _DATELINE.match(text[sent.start:p.start]) and _DATELINE_AFTER.match(after):

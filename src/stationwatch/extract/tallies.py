@@ -14,7 +14,7 @@ NAME = "tallies/1"
 _MODIFIERS = re.compile(
     r"^\s*(?:(?:such|known|chinese|overseas|police|policing|service|so-called|quasi-police|unofficial|undeclared|"
     r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
-    r"other|extra|of|these|[\"“”‘’'])\s*)*", re.IGNORECASE)
+    r"other|extra|of|these|newly|identified|listed|documented|located|found|named|[\"“”‘’'])\s*)*", re.IGNORECASE)
 # "102 in 53 countries": a headline count even without the word "stations"
 _SPAN_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s+(?:at least |more than |over |some )?"
                          r"\d+\s+(?:countries|nations)\b", re.IGNORECASE)
@@ -22,6 +22,7 @@ _OVERSEAS = re.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|glob
                        r"foreign|countries|such|these|those|110)\b", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^\s+(?:(?!of\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
+_REPORT_NAME = re.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
@@ -109,7 +110,8 @@ def extract_tallies(doc: Document) -> Document:
         prev = by_sent.get(si - 1, [])
         for c_start, c_end in sentence_clauses(doc, si):
             cms = [m for m in ms if c_start <= m.start < c_end]
-            nums = [m for m in cms if m.kind == "number" and not _YEAR.fullmatch(m.text)]
+            nums = [m for m in cms if m.kind == "number" and not _YEAR.fullmatch(m.text)
+                    and not _REPORT_NAME.match(text, m.end)]
             if not nums:
                 continue
             ctext = text[c_start:c_end]
