@@ -228,3 +228,13 @@ def test_a_generic_body_takes_the_country_of_the_sentence_before():
 def test_the_first_report_title_is_not_a_count():
     assert (110, 30, None) not in keys("Its September report, 110 Overseas, counted 54 police stations in 30 "
                                        "countries.", "tally")
+
+
+def test_the_united_states_is_no_collective_and_in_country_openers_act():
+    assert ("US", "arrest") in keys("In the United States, two men were arrested over a police station in "
+                                    "Manhattan.", "response")
+    got = keys("In the United States, federal agents searched the police station before Canadian politicians had "
+               "said a word.", "response")
+    assert ("US", "investigation") in got and ("CA", "investigation") not in got
+    assert ("US", "arrest") not in keys("There are many people in the United States who have been prosecuted "
+                                        "for this, the researcher said of the police stations.", "response")

@@ -26,6 +26,12 @@ _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+
 _PRONOUN_START = re.compile(r"^(?:They|It|He|She)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)\b")
 _BY_ITSELF = re.compile(r"\b(?:themselves|itself|of (?:its|their) own accord|on (?:its|their) own(?: initiative)?|"
                         r"voluntarily)\b", re.IGNORECASE)
+# people, counted or named, who were arrested or charged ("two men were charged", "Lu Jianwang was arrested")
+_CONCRETE_ARREST = re.compile(
+    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|a|an|one)\s+(?:\w+\s+){0,2}?(?:men|women|people|persons|"
+    r"suspects|individuals|man|woman|officers|nationals|others)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b)[^.;]{0,40}?"
+    r"\b(?:arrested|charged|detained|indicted|convicted)\b")
+_IN_OPENER = re.compile(r"(?:In|Across|Throughout)\s+(?:the\s+)?", re.IGNORECASE)
 _LOOKBACK = 4000  # how far back "the ministry" looks for the ministry it names
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -225,15 +231,20 @@ def extract_responses(doc: Document) -> Document:
             last = (si, actors[0][0])
             actors = _by_contrast(L, doc.text, sent.start, sent.end, actors, actions)
         elif actions and ((unnamed := _bare_institution(L, doc.text, sent.start, sent.end)
-                           or _POSSESSIVE_START.match(stext) or _PRONOUN_START.match(stext)) or "arrest" in actions):
+                           or _POSSESSIVE_START.match(stext) or _PRONOUN_START.match(stext))
+                          or ("arrest" in actions and _CONCRETE_ARREST.search(stext))):
             if not unnamed:
                 actions = ["arrest"]  # an arrest is the act of the country where it happens ("charged in Brooklyn")
             # "officials are investigating", "his ministry had started looking into it": the
             # country is the one host country of the sentence, or the last actor's
             hosts = {m.value.country for m in ms if m.kind == "place" and is_host(m.value)}
             hosts |= {m.value for m in ms if m.kind == "demonym" and gazetteer().is_host(m.value)}
+            opener = next((m.value.country for m in ms if m.kind == "place" and m.value.kind == "country"
+                           and is_host(m.value) and _IN_OPENER.fullmatch(doc.text, sent.start, m.start)), None)
             if len(hosts) == 1:
                 actors = [(hosts.pop(), None, actions)]
+            elif opener:
+                actors = [(opener, None, actions)]  # "In the United States, federal agents searched …"
             elif not hosts and last and si - last[0] <= 3:
                 actors = [(last[1], None, actions)]
             elif not hosts and dominant:
