@@ -238,3 +238,13 @@ def test_the_united_states_is_no_collective_and_in_country_openers_act():
     assert ("US", "investigation") in got and ("CA", "investigation") not in got
     assert ("US", "arrest") not in keys("There are many people in the United States who have been prosecuted "
                                         "for this, the researcher said of the police stations.", "response")
+
+
+def test_counts_in_words_worldwide_and_a_reports_own_count():
+    assert (54, 30, None) in keys("The group first documented them in 2022, counting fifty-four in thirty "
+                                  "countries.", "tally")
+    assert (54, None, None) in keys("Safeguard Defenders listed more stations in Spain than anywhere else among "
+                                    "the 54 identified worldwide.", "tally")
+    body = "Safeguard Defenders now counts 102 police stations. Its first report had found 54."
+    assert (54, None, None) in keys(body, "tally")
+    assert not keys("Police in Oslo found 3.", "tally")

@@ -22,6 +22,12 @@ _OVERSEAS = re.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|glob
                        r"foreign|countries|such|these|those|110)\b", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"^\s+(?:(?!of\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
+# "counting fifty-four in thirty countries" (number words), "had found 54." (the count of a report)
+_SPAN_WORDS = re.compile(r"\b(?:in|across|spanning)\s+(?:at least |more than |over |some )?[\w-]+\s+(?:countries|nations)\b",
+                         re.IGNORECASE)
+_FOUND_END = re.compile(r"\b(?:found|counted|identified|listed|documented)\s+(?:at least\s+|some\s+|about\s+)?\d+\s*[.;]?\s*$")
+_WORLDWIDE = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:worldwide|around the (?:world|globe)|globally)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
 _REPORT_NAME = re.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
@@ -105,7 +111,8 @@ def extract_tallies(doc: Document) -> Document:
         if not any(m.kind == "number" for m in ms):
             continue
         if not has(doc, si, "station_noun", L.station_noun, stext) and \
-                not has(doc, si, "tally_noun", L.tally_noun, stext) and not _SPAN_COUNT.search(stext):
+                not has(doc, si, "tally_noun", L.tally_noun, stext) and not _SPAN_COUNT.search(stext) \
+                and not _SPAN_WORDS.search(stext) and not _FOUND_END.search(stext) and not _WORLDWIDE.search(stext):
             continue
         prev = by_sent.get(si - 1, [])
         for c_start, c_end in sentence_clauses(doc, si):
@@ -122,10 +129,11 @@ def extract_tallies(doc: Document) -> Document:
                 rest = text[n.end:c_end]
                 mods = _MODIFIERS.match(rest)
                 tail = rest[mods.end():]
-                bare_more = re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|bringing|"
-                                     r"(?:in|by|since|last|this) \w+\W*$)", rest) \
-                    and re.search(r"\b(?:added|adds|found|finds|documented|identified|listed|counted|uncovered)\s+$",
-                                  text[max(c_start, n.start - 20):n.start])
+                found_verb = re.search(r"\b(?:added|adds|found|finds|documented|identified|listed|counted|uncovered)"
+                                       r"\s+(?:at least\s+|some\s+|about\s+)?$", text[max(c_start, n.start - 30):n.start])
+                bare_more = found_verb and (re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|"
+                                                     r"bringing|(?:in|by|since|last|this) \w+\W*$)", rest)
+                                            or (re.match(r"\s*[.;]?\s*$", rest) and _REPORTED.search(stext)))
                 if L.tally_noun.match(tail) or bare_more or (not L.country_noun.match(tail)
                                                 and not L.city_noun.match(tail) and _next_is_span_count(rest)):
                     # a count attached to a place is a local count, not a headline
@@ -185,7 +193,8 @@ def extract_tallies(doc: Document) -> Document:
 
 def _next_is_span_count(rest: str) -> bool:
     """'102 across 53 countries', '100 operating around the world in 53 countries'."""
-    if re.match(r"^\s+(?:of them |of these |such )?(?:(?:operate|exist|are operating|are active|operating)\s+)?"
+    if re.match(r"^\s+(?:of them |of these |such )?(?:(?:operate|exist|are operating|are active|operating|identified|"
+                r"documented|listed|found|known|counted)\s+)?"
                 r"(?:around the (?:world|globe)|across the (?:world|globe)|worldwide|globally)", rest, re.IGNORECASE):
         return True
     return bool(re.match(r"^\s*(?:[\w,’'-]+\s+){0,8}?(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?"
