@@ -248,3 +248,11 @@ def test_counts_in_words_worldwide_and_a_reports_own_count():
     body = "Safeguard Defenders now counts 102 police stations. Its first report had found 54."
     assert (54, None, None) in keys(body, "tally")
     assert not keys("Police in Oslo found 3.", "tally")
+
+
+def test_an_actor_keeps_the_action_after_but_and_whether_is_a_question():
+    got = keys("Lesotho's police commissioner said he knew of no such police station in Maseru but would look into "
+               "it.", "response")
+    assert ("LS", "investigation") in got
+    assert not keys("Critics asked whether the Australian Federal Police had assessed the police station lists.",
+                    "response")

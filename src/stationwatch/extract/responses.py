@@ -39,7 +39,8 @@ _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(
 
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
                        r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|"
-                       r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|official)s?\b[^.;]*$",
+                       r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|official)s?\b[^.;]*$|"
+                       r"\bwhether\s+(?:\w+\s+){0,3}$",
                        re.IGNORECASE)
 # "could be prosecuted", "would be closed": only a possibility (but "would be concerned" is a concern)
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
@@ -188,9 +189,20 @@ def _by_contrast(L, text: str, start: int, end: int, actors: list, actions: list
         return [(code, actor, actions) for code, actor, _pos in actors]
     parts = [(a, b, [n for n in actions if any(_asserted(rx.finditer(text[a:b]), text[a:b]) for name, rx in L.actions if name == n)])
              for a, b in itertools.pairwise(cuts)]
+    holders = {i for i, (a, b, _acts) in enumerate(parts) if any(a <= pos < b for _c, _a, pos in actors)}
     out = []
     for code, actor, pos in actors:
-        own = next((acts for a, b, acts in parts if a <= pos < b), actions)
+        i = next((i for i, (a, b, _acts) in enumerate(parts) if a <= pos < b), None)
+        if i is None:
+            out.append((code, actor, actions))
+            continue
+        own = parts[i][2]
+        # "… knows of no such activity, but will look into it": a side with no actor of its own
+        # continues the actor before it
+        j = i + 1
+        while not own and j < len(parts) and j not in holders:
+            own = parts[j][2]
+            j += 1
         if own:
             out.append((code, actor, own))
     return out
