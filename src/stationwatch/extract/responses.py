@@ -40,7 +40,7 @@ _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
                        r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|"
                        r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|official)s?\b[^.;]*$|"
-                       r"\bwhether\s+(?:\w+\s+){0,3}$",
+                       r"\bwhether\s+(?:\w+\s+){0,5}$",
                        re.IGNORECASE)
 # "could be prosecuted", "would be closed": only a possibility (but "would be concerned" is a concern)
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
