@@ -38,10 +38,10 @@ _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(
 
 
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
-                       r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|"
-                       r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|official)s?\b[^.;]*$|"
-                       r"\bwhether\s+(?:\w+\s+){0,5}$",
-                       re.IGNORECASE)
+                       r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$", re.IGNORECASE)
+# ... and further back: "no government has announced arrests or ordered …", "asked whether the police had …"
+_NEGATION_WIDE = re.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
+                            r"official)s?\b[^.;]*$|\bwhether\s+(?:\w+\s+){0,5}$", re.IGNORECASE)
 # "could be prosecuted", "would be closed": only a possibility (but "would be concerned" is a concern)
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
 
@@ -51,7 +51,7 @@ def _asserted(found, stext: str, hypothetical_ok: bool = False) -> bool:
     ("announced neither arrests nor …", "no government has ordered …") or supposed ("could be prosecuted")?"""
     for m in found:
         before = stext[max(0, m.start() - 80):m.start()]
-        if _NEGATION.search(before[-40:]) or _NEGATION.search(before) and "no" in before.lower().split():
+        if _NEGATION.search(before[-40:]) or _NEGATION_WIDE.search(before):
             continue
         if not hypothetical_ok and _HYPOTHETICAL.search(before[-40:]):
             continue
