@@ -46,6 +46,9 @@ FLOORS = {
     # heldout/en7, en8 (eighth and ninth sets): untouched 0.845 and 0.860; then used to develop
     "heldout/en7": {"headline": 0.88, "station": 0.88, "response": 0.83, "tally": 0.88},
     "heldout/en8": {"headline": 0.88, "station": 0.88, "response": 0.85, "tally": 0.88},
+    # heldout/en9, en10 (tenth and eleventh sets): untouched 0.808 and 0.911; then used to develop
+    "heldout/en9": {"headline": 0.76, "station": 0.85, "response": 0.78, "tally": 0.60},
+    "heldout/en10": {"headline": 0.86, "station": 0.82, "response": 0.88, "tally": 0.85},
 }
 
 

@@ -256,3 +256,13 @@ def test_an_actor_keeps_the_action_after_but_and_whether_is_a_question():
     assert ("LS", "investigation") in got
     assert not keys("Critics asked whether the Australian Federal Police had assessed the police station lists.",
                     "response")
+
+
+def test_a_country_figure_beside_its_cities_only_when_it_counts_more():
+    body = ("Greece, home to a large Chinese community, hosts nine of the police stations; the report names sites "
+            "in Athens and Thessaloniki.")
+    assert {("GR", None), ("GR", "Athens"), ("GR", "Thessaloniki")} <= keys(body, "station")
+    body = "Kenya has two police stations, both in Nairobi."
+    assert keys(body, "station") == {("KE", "Nairobi")}
+    assert ("CA", None) not in keys("The group found three police stations operating in Canada's financial hub, "
+                                    "Toronto.", "station")

@@ -38,7 +38,7 @@ _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(
 
 
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
-                       r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$", re.IGNORECASE)
+                       r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|\bhow to\s+$", re.IGNORECASE)
 # ... and further back: "no government has announced arrests or ordered …", "asked whether the police had …"
 _NEGATION_WIDE = re.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
                             r"official)s?\b[^.;]*$|\bwhether\s+(?:\w+\s+){0,5}$", re.IGNORECASE)

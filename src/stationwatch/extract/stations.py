@@ -70,8 +70,13 @@ _NEGATED = re.compile(
     r"\b(?:not|n[o’']t|never)\s+(?:yet\s+|been\s+|be\s+)*(?:identif\w+|f[oi]nd\w*|locat\w+|discover\w*|detect\w*|"
     r"confirm\w*|exist\w*|operat\w+|host\w*|ha(?:ve|s|d)\s+any|aware\s+of\s+any|seen)\b|"
     r"\b(?:is|are|was|were)(?:\s+\w+ly)?\s+not\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:stations?|offices?|outposts?)\b", re.IGNORECASE)
-_VERB_PHRASE = re.compile(r"^\s+(?:[a-z]+\s+){1,5}(?:at least\s+)?$")
-_NOUN_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
+# "Canada's financial hub", "Brazil's largest city": a city of the country is meant, not the country
+_COUNTRY_OF_CITY = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:hub|city|capital|metropolis|port|suburbs?|districts?|"
+                              r"region|province|state)\b", re.IGNORECASE)
+_ALL_IN = re.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
+# (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
+_VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:[a-z]+\s+){1,5}(?:at least\s+)?$")
+_NOUN_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
 _STATIONS_IN = re.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _LIST_BACK = re.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+))+$")
@@ -96,12 +101,12 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
         return best
     for m in ms:
         if m.kind == "number" and m.start > place.end and _COUNT_AFTER.match(text[place.end:m.start]) \
-                and re.match(r"\s*(?:[;.,]|$|in all|each)", text[m.end:m.end + 8]):
+                and re.match(r"\s*(?:of (?:them|these|those|the \w+)\s*)?(?:[;.,]|$|in all|each)", text[m.end:m.end + 24]):
             return m.value
     after = text[place.end:place.end + 60]
     for m in ms:
         # "The Netherlands orders two stations … closed", "Italy tops the list with 11 stations"
-        if m.kind == "number" and place.end < m.start <= place.end + 45 \
+        if m.kind == "number" and place.end < m.start <= place.end + 130 \
                 and _VERB_PHRASE.match(text[place.end:m.start]) and _NOUN_AFTER.match(text[m.end:m.end + 40]):
             return m.value
     m2 = re.match(r"^[’']s?\s+(\w+(?:-\w+)?)\s+(?:\w+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?)", after)
@@ -190,6 +195,8 @@ def extract_stations(doc: Document) -> Document:
                     continue
                 if diaspora:
                     continue
+                if p.value.kind in ("country", "region") and _COUNTRY_OF_CITY.match(after):
+                    continue
                 if _HOME_OF_DIASPORA.match(after):
                     continue  # "Calgary has a sizeable community …": where people live
                 if address and address == p.text:
@@ -224,7 +231,8 @@ def extract_stations(doc: Document) -> Document:
                 data = {"country": place.country, "city": place.city,
                         "district": place.name if place.kind == "part" else None,
                         "count": count, "operator": operator, "address": address, "status": status,
-                        "_explicit": False, "_direct": direct, "_metro": place.city}
+                        "_explicit": False, "_direct": direct, "_metro": place.city,
+                        "_all_placed": bool(_ALL_IN.search(stext))}
                 _merge(found, data, (sent.start, sent.end))
                 emitted = emitted or place.kind != "country"  # a country alone may still be the unplaced one's
             if not emitted and find(doc, si, "unplaced", L.unplaced, ctext):
@@ -275,20 +283,28 @@ def _merge(found: dict[tuple, Fact], data: dict, span: tuple[int, int]) -> None:
         d["status"] = data["status"]
     d["_explicit"] = d["_explicit"] or data["_explicit"]
     d["_direct"] = d.get("_direct", False) or data.get("_direct", False)
+    d["_all_placed"] = d.get("_all_placed", False) or data.get("_all_placed", False)
     old.confidence = min(0.95, old.confidence + 0.1)
 
 
 def _finish(found: dict[tuple, Fact]) -> list[Fact]:
-    placed = {f.data["country"] for f in found.values() if f.data["city"] and f.data["status"] != "suspected"}
+    placed: dict[str, int] = {}  # country -> stations placed in its cities (a city without a count is one)
+    for f in found.values():
+        if f.data["city"] and f.data["status"] != "suspected":
+            placed[f.data["country"]] = placed.get(f.data["country"], 0) + (f.data["count"] or 1)
     out = []
     for f in found.values():
         d = f.data
-        if d["city"] is None and not d["_explicit"] and (d["country"] in placed or d["country"] is None):
+        # a country's own figure stays beside its cities only when it counts more than they hold
+        # ("Italy has eleven", five of them named); otherwise the cities say it all
+        if d["city"] is None and not d["_explicit"] and (d["country"] is None or (
+                d["country"] in placed and ((d["count"] or 0) <= placed[d["country"]] or d.get("_all_placed")))):
             continue
         if d["city"] is None and d["country"] is None:
             continue
         if d["city"] is None and not d["_explicit"] and d["count"] is None and d["status"] != "closed" \
                 and not d.get("_direct"):
-            continue  # (a closure order on a country's offices does assert that they exist)  # "offices in Italy" without a number is too vague to be a station row
+            continue  # "offices in Italy" without a number is too vague to be a station row (but a closure
+            # order on a country's offices does assert that they exist)
         out.append(f)
     return out
