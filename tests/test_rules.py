@@ -266,3 +266,23 @@ def test_a_country_figure_beside_its_cities_only_when_it_counts_more():
     assert keys(body, "station") == {("KE", "Nairobi")}
     assert ("CA", None) not in keys("The group found three police stations operating in Canada's financial hub, "
                                     "Toronto.", "station")
+
+
+def test_calls_on_governments_are_no_action_and_motions_adopted_by_a_house_are():
+    assert not keys("A rights coalition called on the governments of Kenya and Uganda to investigate the police "
+                    "stations.", "response")
+    assert ("KE", "other") in keys("The coalition welcomed the motion on the police stations adopted by Kenya's "
+                                   "National Assembly.", "response")
+
+
+def test_lifting_the_total_and_a_follow_up_count():
+    got = keys("Safeguard Defenders said it had found 48 additional police stations, lifting its worldwide total "
+               "to 102 in 53 countries.", "tally")
+    assert {(48, None, None), (102, 53, None)} <= got
+
+
+def test_where_people_live_in_a_list_and_a_city_district_by_possessive():
+    body = ("The office on the police station list worried the Chinese community in Ireland, most of whom live in "
+            "Dublin and Cork.")
+    assert ("IE", "Cork") not in keys(body, "station")
+    assert keys("In Madrid's Usera, the police station that started a row.", "station") == {("ES", "Madrid")}

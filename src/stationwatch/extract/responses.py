@@ -41,7 +41,9 @@ _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2
                        r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|\bhow to\s+$", re.IGNORECASE)
 # ... and further back: "no government has announced arrests or ordered …", "asked whether the police had …"
 _NEGATION_WIDE = re.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
-                            r"official)s?\b[^.;]*$|\bwhether\s+(?:\w+\s+){0,5}$", re.IGNORECASE)
+                            r"official)s?\b[^.;]*$|\bwhether\s+(?:\w+\s+){0,5}$|"
+                            r"\b(?:call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)? to)\b[^.;]{0,80}\bto\s+$",
+                            re.IGNORECASE)
 # "could be prosecuted", "would be closed": only a possibility (but "would be concerned" is a concern)
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
 

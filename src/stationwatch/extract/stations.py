@@ -44,6 +44,7 @@ _GOVERNMENT_ACTS = re.compile(r"(?:(?:,| and) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*
                               r"ordered|orders|insisted|insists|requested|requests|responded|responds|reacted)\b")
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|borough)\b", re.IGNORECASE)
 _DISTRICT_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|borough) of\s+$", re.IGNORECASE)
+_CITY_POSSESSIVE = re.compile(r"\b[A-Z][\w-]+[’']s\s+$")  # "Madrid's Usera"
 _LABEL = re.compile(r"(?:[A-Z][\w ]{0,20}:\s*)?")  # "Opinion: Ottawa has known …"
 _MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
@@ -190,7 +191,7 @@ def extract_stations(doc: Document) -> Document:
             for p in cplaces:
                 after = text[p.end:p.end + 40]
                 if (_NOT_LOCATION_AFTER.match(after) or _MODIFIER_OF.match(after)
-                        or _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start])
+                        or _NOT_LOCATION_BEFORE.search(_LIST_BACK.sub("", text[max(c_start, p.start - 60):p.start]))
                         or _GOVERNMENT_OF.search(text[max(c_start, p.start - 20):p.start])):
                     continue
                 if diaspora:
@@ -206,7 +207,8 @@ def extract_stations(doc: Document) -> Document:
                         and not L.station_noun.match(after.strip()):
                     continue  # "Ottawa presses Beijing …": the government, not a location
                 if p.value.kind == "city" and p.value.population < 200_000 and (
-                        _DISTRICT_AFTER.match(text, p.end) or _DISTRICT_BEFORE.search(text, max(c_start, p.start - 30), p.start)) \
+                        _DISTRICT_AFTER.match(text, p.end) or _DISTRICT_BEFORE.search(text, max(c_start, p.start - 30), p.start)
+                        or _CITY_POSSESSIVE.search(text, max(c_start, p.start - 30), p.start)) \
                         and _bigger_city_named(doc, p.value):
                     continue  # "the Usera district", "the district of Usera": a part of a city the text names
                 if p.value.kind == "city" and _GOVERNMENT_ACTS.match(text, p.end):
@@ -243,7 +245,8 @@ def extract_stations(doc: Document) -> Document:
                 m.value.kind in ("city", "part") for m in places):
             # the marker and the country or bureau sit in different clauses of the sentence
             bureaus = [m for m in ms if m.kind == "bureau"]
-            status = "closed" if find(doc, si, "closure", L.closure, stext) else "reported"
+            status = "closed" if find(doc, si, "closure", L.closure, stext) else (
+                "suspected" if find(doc, si, "speculation", L.speculation, stext) else "reported")
             _unplaced(doc, found, by_sent, si, sent.start, stext, [m for m in ms if m.kind == "place"],
                       bureaus[0].value if len(bureaus) == 1 else None, status)
     facts = _finish(found)

@@ -86,8 +86,8 @@ def _attribution(doc: Document, ms: list[Mention], prev: list[Mention], clause_t
     for m in ms:
         if m.kind == "bureau" and re.match(r"\s*(?:police|public security|municipal|county)", doc.text[m.end:m.end + 20], re.I):
             return f"{m.value} police"
-    if re.search(r"\b(?:the|its|their) (?:first |second |latest |new |earlier |later |original |own )?"
-                 r"(?:ngo|nonprofit|non-profit|group|organi[sz]ation|report|watchdog|paper|study)\b|"
+    if re.search(r"\b(?:the|its|their|an?) (?:first |second |latest |new |earlier |later |original |own )?"
+                 r"(?:ngo|nonprofit|non-profit|group|organi[sz]ation|report|watchdog|paper|study|follow-up|update)\b|"
                  r"\b(?:it|the ngo) said\b", clause_text, re.IGNORECASE):
         for m in prev:
             if m.kind == "source":
