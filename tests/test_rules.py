@@ -286,3 +286,12 @@ def test_where_people_live_in_a_list_and_a_city_district_by_possessive():
             "Dublin and Cork.")
     assert ("IE", "Cork") not in keys(body, "station")
     assert keys("In Madrid's Usera, the police station that started a row.", "station") == {("ES", "Madrid")}
+
+
+def test_a_list_of_n_is_a_count_but_a_list_of_countries_is_not():
+    assert (54, None, None) in keys("Safeguard Defenders published a first list of 54 police stations' "
+                                    "addresses in September.", "tally") | keys(
+        "Safeguard Defenders, a human rights NGO, published a first list of 54 in September 2022.", "tally")
+    assert not keys("Safeguard Defenders said the list of 54 countries was long.", "tally") & {(54, None, None)}
+    assert ("NL", "closure") in keys("The Dutch minister said the police stations had been informed that they "
+                                     "must stop their activities at once.", "response")

@@ -27,6 +27,11 @@ _SPAN_WORDS = re.compile(r"\b(?:in|across|spanning)\s+(?:at least |more than |ov
                          re.IGNORECASE)
 _FOUND_END = re.compile(r"\b(?:found|counted|identified|listed|documented)\s+(?:at least\s+|some\s+|about\s+)?\d+\s*[.;]?\s*$")
 _WORLDWIDE = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:worldwide|around the (?:world|globe)|globally)\b", re.IGNORECASE)
+# "a first list of 54", "its total … is around a hundred", "raised its count to 102"
+_COUNT_OF = re.compile(r"\b(?:list|tally|count|total)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
+                       r"grew to|to|at)|\s+of)\s+(?:at least |more than |over |some |about |around |nearly |roughly |"
+                       r"almost |an estimated )?$", re.IGNORECASE)
+_COUNT_WORD = re.compile(r"\b(?:list|tally|count|total)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
 _REPORT_NAME = re.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
@@ -113,7 +118,8 @@ def extract_tallies(doc: Document) -> Document:
             continue
         if not has(doc, si, "station_noun", L.station_noun, stext) and \
                 not has(doc, si, "tally_noun", L.tally_noun, stext) and not _SPAN_COUNT.search(stext) \
-                and not _SPAN_WORDS.search(stext) and not _FOUND_END.search(stext) and not _WORLDWIDE.search(stext):
+                and not _SPAN_WORDS.search(stext) and not _FOUND_END.search(stext) and not _WORLDWIDE.search(stext) \
+                and not _COUNT_WORD.search(stext):
             continue
         prev = by_sent.get(si - 1, [])
         for c_start, c_end in sentence_clauses(doc, si):
@@ -135,7 +141,9 @@ def extract_tallies(doc: Document) -> Document:
                 bare_more = found_verb and (re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|"
                                                      r"bringing|(?:in|by|since|last|this) \w+\W*$)", rest)
                                             or (re.match(r"\s*[.;]?\s*$", rest) and _REPORTED.search(stext)))
-                if L.tally_noun.match(tail) or bare_more or (not L.country_noun.match(tail)
+                count_of = _COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) and not L.country_noun.match(tail) \
+                    and not L.city_noun.match(tail)
+                if L.tally_noun.match(tail) or bare_more or count_of or (not L.country_noun.match(tail)
                                                 and not L.city_noun.match(tail) and _next_is_span_count(rest)):
                     # a count attached to a place is a local count, not a headline
                     if _attached_to_place(cms, n, c_end, text):
