@@ -295,3 +295,9 @@ def test_a_list_of_n_is_a_count_but_a_list_of_countries_is_not():
     assert not keys("Safeguard Defenders said the list of 54 countries was long.", "tally") & {(54, None, None)}
     assert ("NL", "closure") in keys("The Dutch minister said the police stations had been informed that they "
                                      "must stop their activities at once.", "response")
+
+
+def test_a_list_that_includes_places_names_stations():
+    got = keys("Chinese police stations worry rights groups. Elsewhere the lists include Accra in Ghana and Lusaka, "
+               "the capital of Zambia.", "station")
+    assert {("GH", "Accra"), ("ZM", "Lusaka")} <= got

@@ -74,6 +74,9 @@ _NEGATED = re.compile(
 # "Canada's financial hub", "Brazil's largest city": a city of the country is meant, not the country
 _COUNTRY_OF_CITY = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:hub|city|capital|metropolis|port|suburbs?|districts?|"
                               r"region|province|state)\b", re.IGNORECASE)
+# "the lists include Lagos and Maseru": the report's list names the places themselves
+_LISTING = re.compile(r"\b(?:list|lists|report|reports|update|dossier)\s+(?:also\s+)?(?:includes?|included|names?|named|"
+                      r"features?|featured)\b", re.IGNORECASE)
 _ALL_IN = re.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
 _VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:[a-z]+\s+){1,5}(?:at least\s+)?$")
@@ -165,7 +168,7 @@ def extract_stations(doc: Document) -> Document:
         places = [m for m in ms if m.kind == "place" and is_host(m.value)]
         # a "Country: …" paragraph of a country-by-country list
         para_head = sent.paragraph in list_heads
-        is_station_sentence = has_noun or para_head or (prev_station and (_ANAPHOR.match(stext) or any(
+        is_station_sentence = has_noun or para_head or _LISTING.search(stext) or (prev_station and (_ANAPHOR.match(stext) or any(
             _count_before(doc, ms, p, sent.start) is not None for p in places) or _LOCATED.search(stext)))
         prev_station = has_noun or (is_station_sentence and bool(places))
         if not is_station_sentence:
