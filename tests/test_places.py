@@ -54,3 +54,9 @@ def test_a_capitalised_first_word_is_no_town_in_a_country_the_text_never_names()
     assert "Man" not in places(text)
     # the same town is kept when its country is named
     assert places("Man is a city in Ivory Coast. Offices were found in Man.")["Man"][1] == "CI"
+
+
+def test_the_capital_is_the_capital_of_the_country_in_context():
+    p = places("Police in Helsinki said they had heard of an office in the capital.")
+    assert p["the capital"][1:] == ("FI", "Helsinki")
+    assert "the capital" not in places("Officials said an office in the capital was empty.")

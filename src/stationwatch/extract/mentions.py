@@ -204,6 +204,28 @@ def _owner(text: str, s: int, raw: list, idx: int, candidates, near: set[str], b
     return default
 
 
+_THE_CAPITAL = re.compile(r"\bthe (?:country's |nation's )?capital\b(?!\s+(?:city\s+)?of\b)(?![-’']s)")
+
+
+def _the_capital(text: str, covered: set[int], sent_of, near: dict[int, set[str]]) -> list[Mention]:
+    """"an office in the capital": the capital of the one host country this sentence, or the one before,
+    names ("Police in Stockholm say … an office in the capital")."""
+    g = gazetteer()
+    out = []
+    for m in _THE_CAPITAL.finditer(text):
+        if m.start() in covered:
+            continue
+        si = sent_of(m.start())
+        for countries in (near.get(si, set()), near.get(si - 1, set())):
+            hosts = {c for c in countries if g.is_host(c)}
+            if len(hosts) == 1:
+                capital = g.capitals.get(hosts.pop())
+                if capital is not None:
+                    out.append(Mention("place", m.start(), m.end(), m.group(0), capital, si))
+                break
+    return out
+
+
 def find_mentions(doc: Document) -> Document:
     """Stage: fill ``doc.mentions`` (needs sentences)."""
     text = doc.text
@@ -296,6 +318,7 @@ def find_mentions(doc: Document) -> Document:
     covered = set()
     for m in mentions:
         covered.update(range(m.start, m.end))
+    mentions.extend(_the_capital(text, covered, sent_of, near))
     for s, e, value in _numbers(text, language):
         if s not in covered:
             mentions.append(Mention("number", s, e, text[s:e], value, sent_of(s)))
