@@ -77,6 +77,7 @@ _COUNTRY_OF_CITY = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:hub|city|capital
 # "the lists include Lagos and Maseru": the report's list names the places themselves
 _LISTING = re.compile(r"\b(?:list|lists|report|reports|update|dossier)\s+(?:also\s+)?(?:includes?|included|names?|named|"
                       r"features?|featured)\b", re.IGNORECASE)
+_IN_LIST = re.compile(r"(?:,|\band|\bor)\s+$")  # the place follows others in a list
 _ALL_IN = re.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
 _VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:[a-z]+\s+){1,5}(?:at least\s+)?$")
@@ -194,7 +195,9 @@ def extract_stations(doc: Document) -> Document:
             for p in cplaces:
                 after = text[p.end:p.end + 40]
                 if (_NOT_LOCATION_AFTER.match(after) or _MODIFIER_OF.match(after)
-                        or _NOT_LOCATION_BEFORE.search(_LIST_BACK.sub("", text[max(c_start, p.start - 60):p.start]))
+                        or _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start])
+                        or (_IN_LIST.search(text, max(c_start, p.start - 6), p.start) and _NOT_LOCATION_BEFORE.search(
+                            _LIST_BACK.sub("", text[max(c_start, p.start - 60):p.start])))
                         or _GOVERNMENT_OF.search(text[max(c_start, p.start - 20):p.start])):
                     continue
                 if diaspora:
