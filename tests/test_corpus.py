@@ -49,6 +49,9 @@ FLOORS = {
     # heldout/en9, en10 (tenth and eleventh sets): untouched 0.808 and 0.911; then used to develop
     "heldout/en9": {"headline": 0.76, "station": 0.85, "response": 0.78, "tally": 0.60},
     "heldout/en10": {"headline": 0.86, "station": 0.82, "response": 0.88, "tally": 0.85},
+    # heldout/en11, en12 (twelfth and thirteenth sets): untouched 0.832 and 0.802
+    "heldout/en11": {"headline": 0.78, "station": 0.82, "response": 0.70, "tally": 0.80},
+    "heldout/en12": {"headline": 0.75, "station": 0.78, "response": 0.80, "tally": 0.64},
 }
 
 

@@ -301,3 +301,12 @@ def test_a_list_that_includes_places_names_stations():
     got = keys("Chinese police stations worry rights groups. Elsewhere the lists include Accra in Ghana and Lusaka, "
                "the capital of Zambia.", "station")
     assert {("GH", "Accra"), ("ZM", "Lusaka")} <= got
+
+
+def test_inquiries_in_cities_are_responses_not_stations_and_one_of_n_is_n():
+    body = "The reaction to the police stations was swift: inquiries in Dublin and Amsterdam."
+    assert {("IE", "investigation"), ("NL", "investigation")} <= keys(body, "response")
+    assert not keys(body, "station")
+    got = keys("The restaurant was named by Safeguard Defenders as one of the 102 police stations it has "
+               "documented in 53 countries.", "tally")
+    assert got == {(102, 53, None)}

@@ -31,6 +31,9 @@ _CONCRETE_ARREST = re.compile(
     r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|a|an|one)\s+(?:\w+\s+){0,2}?(?:men|women|people|persons|"
     r"suspects|individuals|man|woman|officers|nationals|others)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b)[^.;]{0,40}?"
     r"\b(?:arrested|charged|detained|indicted|convicted)\b")
+_ACTION_IN = re.compile(r"\b(?:inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|closures?|"
+                        r"crackdowns?) in\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_BACK = re.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+))+$")
 _IN_OPENER = re.compile(r"(?:In|Across|Throughout)\s+(?:the\s+)?", re.IGNORECASE)
 _LOOKBACK = 4000  # how far back "the ministry" looks for the ministry it names
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -38,7 +41,8 @@ _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(
 
 
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
-                       r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|\bhow to\s+$", re.IGNORECASE)
+                       r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|\bhow to\s+$|"
+                       r"\b(?:took|take|takes|taking|answer(?:s|ed|ing)?|field(?:s|ed|ing)?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # ... and further back: "no government has announced arrests or ordered …", "asked whether the police had …"
 _NEGATION_WIDE = re.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
                             r"official)s?\b[^.;]*$|\bwhether\s+(?:\w+\s+){0,5}$|"
@@ -178,6 +182,10 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
             inst = L.institution.match(follow[poss.end():]) if poss else None
             if inst:
                 actors.append((m.value.country, text[m.start:m.end + poss.end() + inst.end()], m.start))
+    for m in ms:
+        if m.kind == "place" and is_host(m.value) and _ACTION_IN.search(
+                _LIST_BACK.sub("", text[max(sent_start, m.start - 60):m.start])):
+            actors.append((m.value.country, None, m.start))  # "inquiries in Dublin and Amsterdam"
     for code, m in _subject_countries(doc, ms, sent_start):
         actors.append((code, None, m.start))
     return actors

@@ -31,7 +31,7 @@ _NOT_LOCATION_AFTER = re.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|comm
 _NOT_LOCATION_BEFORE = re.compile(
     r"(?:based in|born in|from|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:attorney|court|prosecutors?|embassy|consulate|officials?|residents?|community|"
     r"communities|diaspora|students?|journalists?|reporters?|minister|ministry|ministries|department|agency|"
-    r"ambassador|parliament|hearing|police|media|"
+    r"ambassador|parliament|hearing|police|media|inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|"
     r"newspaper|broadcaster|headquarters|university|school|living|lives|live|researchers?|analysts?|academics?|"
     r"experts?|scholars?)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
     re.IGNORECASE)

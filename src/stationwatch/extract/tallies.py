@@ -33,6 +33,7 @@ _COUNT_OF = re.compile(r"\b(?:list|tally|count|total)\b(?:[^.;]{0,40}?\b(?:is|wa
                        r"almost |an estimated )?$", re.IGNORECASE)
 _COUNT_WORD = re.compile(r"\b(?:list|tally|count|total)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
+_ONE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
 _REPORT_NAME = re.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
@@ -125,7 +126,7 @@ def extract_tallies(doc: Document) -> Document:
         for c_start, c_end in sentence_clauses(doc, si):
             cms = [m for m in ms if c_start <= m.start < c_end]
             nums = [m for m in cms if m.kind == "number" and not _YEAR.fullmatch(m.text)
-                    and not _REPORT_NAME.match(text, m.end)]
+                    and not _REPORT_NAME.match(text, m.end) and not _ONE_OF.match(text, m.end)]
             if not nums:
                 continue
             ctext = text[c_start:c_end]
