@@ -310,3 +310,16 @@ def test_inquiries_in_cities_are_responses_not_stations_and_one_of_n_is_n():
     got = keys("The restaurant was named by Safeguard Defenders as one of the 102 police stations it has "
                "documented in 53 countries.", "tally")
     assert got == {(102, 53, None)}
+
+
+def test_earlier_and_added_figures_in_one_sentence():
+    got = keys("Safeguard Defenders said it had now documented 102 such police stations in 53 countries, after "
+               "finding 48 more on top of the 54 it listed in September.", "tally")
+    assert {(102, 53, None), (48, None, None), (54, None, None)} <= got
+    got = keys("Safeguard Defenders now counts more than 100 police stations worldwide, up from the 54 it "
+               "published in September. The first report had 54.", "tally")
+    assert {(100, None, None), (54, None, None)} <= got
+    assert ("NL", "Rotterdam") in keys("The Rotterdam offices were among 54 overseas police stations listed by "
+                                       "Safeguard Defenders.", "station")
+    assert [d["count"] for d in facts("The Rotterdam offices were among 54 overseas police stations listed by "
+                                      "Safeguard Defenders.", "station")] == [None]

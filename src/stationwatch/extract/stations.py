@@ -80,7 +80,7 @@ _LISTING = re.compile(r"\b(?:list|lists|report|reports|update|dossier)\s+(?:also
 _IN_LIST = re.compile(r"(?:,|\band|\bor)\s+$")  # the place follows others in a list
 _ALL_IN = re.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
-_VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:[a-z]+\s+){1,5}(?:at least\s+)?$")
+_VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
 _NOUN_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
 _STATIONS_IN = re.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)

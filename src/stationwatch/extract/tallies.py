@@ -14,24 +14,27 @@ NAME = "tallies/1"
 _MODIFIERS = re.compile(
     r"^\s*(?:(?:such|known|chinese|overseas|police|policing|service|so-called|quasi-police|unofficial|undeclared|"
     r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
-    r"other|extra|of|these|newly|identified|listed|documented|located|found|named|[\"“”‘’'])\s*)*", re.IGNORECASE)
+    r"other|extra|of|these|newly|identified|listed|documented|located|found|named)(?![\w-])\s*|[\"“”‘’']\s*)*",
+    re.IGNORECASE)
 # "102 in 53 countries": a headline count even without the word "stations"
 _SPAN_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s+(?:at least |more than |over |some )?"
                          r"\d+\s+(?:countries|nations)\b", re.IGNORECASE)
 _OVERSEAS = re.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|globe)|across the (?:world|globe)|globally|"
                        r"foreign|countries|such|these|those|110)\b", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"^\s+(?:(?!of\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
+_SUBJECT_GAP = re.compile(r"^\s+(?:(?!of\b|among\b|from\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
 # "counting fifty-four in thirty countries" (number words), "had found 54." (the count of a report)
 _SPAN_WORDS = re.compile(r"\b(?:in|across|spanning)\s+(?:at least |more than |over |some )?[\w-]+\s+(?:countries|nations)\b",
                          re.IGNORECASE)
-_FOUND_END = re.compile(r"\b(?:found|counted|identified|listed|documented)\s+(?:at least\s+|some\s+|about\s+)?\d+\s*[.;]?\s*$")
+_FOUND_END = re.compile(r"\b(?:found|counted|identified|listed|documented|had|gave|cited)\s+(?:at least\s+|some\s+|about\s+)?\d+\s*[.;]?\s*$")
 _WORLDWIDE = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:worldwide|around the (?:world|globe)|globally)\b", re.IGNORECASE)
 # "a first list of 54", "its total … is around a hundred", "raised its count to 102"
 _COUNT_OF = re.compile(r"\b(?:list|tally|count|total)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
                        r"grew to|to|at)|\s+of)\s+(?:at least |more than |over |some |about |around |nearly |roughly |"
                        r"almost |an estimated )?$", re.IGNORECASE)
 _COUNT_WORD = re.compile(r"\b(?:list|tally|count|total)\b", re.IGNORECASE)
+_EARLIER_FIGURE = re.compile(r"\s+(?:that\s+)?(?:it|they|the group|the report|the ngo)\s+(?:had\s+)?(?:listed|published|"
+                             r"counted|found|identified|documented|reported|named)\b", re.IGNORECASE)  # "the 54 it listed"
 _REPORTED = re.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
 _ONE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
 _REPORT_NAME = re.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
@@ -137,13 +140,13 @@ def extract_tallies(doc: Document) -> Document:
                 rest = text[n.end:c_end]
                 mods = _MODIFIERS.match(rest)
                 tail = rest[mods.end():]
-                found_verb = re.search(r"\b(?:added|adds|found|finds|documented|identified|listed|counted|uncovered)"
+                found_verb = re.search(r"\b(?:added|adds|adding|found|finds|finding|documented|documenting|identified|identifying|listed|listing|counted|uncovered|had|gave|cited)"
                                        r"\s+(?:at least\s+|some\s+|about\s+)?$", text[max(c_start, n.start - 30):n.start])
                 bare_more = found_verb and (re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|"
                                                      r"bringing|(?:in|by|since|last|this) \w+\W*$)", rest)
                                             or (re.match(r"\s*[.;]?\s*$", rest) and _REPORTED.search(stext)))
-                count_of = _COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) and not L.country_noun.match(tail) \
-                    and not L.city_noun.match(tail)
+                count_of = (_COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) or _EARLIER_FIGURE.match(rest)) \
+                    and not L.country_noun.match(tail) and not L.city_noun.match(tail)
                 if L.tally_noun.match(tail) or bare_more or count_of or (not L.country_noun.match(tail)
                                                 and not L.city_noun.match(tail) and _next_is_span_count(rest)):
                     # a count attached to a place is a local count, not a headline

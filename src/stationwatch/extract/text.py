@@ -15,7 +15,7 @@ _BOUNDARY = re.compile(r"(?<=[.!?。！？])[\"”’')\]]*\s+|(?<=[。！？])"
 _CLAUSE = re.compile(
     r"(?=[;()—–:,\s])(?:[;()—–]|:\s|\s-(?=\w)|,?\s(?:while|whereas|but)\s|(?:,\s*|\s+)than\s|,\sincluding\s|"
     r",?\s(?=bringing |taking |raising |lifting |pushing |for a total |to a total |which (?:takes|brings|raises|pushes|lifts) )|,?\sand\s(?=another\b|the other\b)|,\sand\s(?=the |it |they )|\sand\s(?=(?:found|added|identified|listed|documented|uncovered)\s\w+\s(?:more|new|additional|further)\b)|"
-    r"\sand the\s(?=total|number|count))",
+    r"\sand the\s(?=total|number|count)|,?\s(?=on top of |up from |down from |compared with |compared to |after (?:finding|adding|identifying|listing|documenting|counting) ))",
     re.IGNORECASE)
 _NOT_THAN = ("more", "less", "fewer", "rather", "other")
 
