@@ -323,3 +323,14 @@ def test_earlier_and_added_figures_in_one_sentence():
                                        "Safeguard Defenders.", "station")
     assert [d["count"] for d in facts("The Rotterdam offices were among 54 overseas police stations listed by "
                                       "Safeguard Defenders.", "station")] == [None]
+
+
+def test_more_parliamentary_and_diplomatic_acts():
+    body = ("The Belgian foreign ministry said the police stations were illegal. It called in the Chinese "
+            "ambassador and ordered both offices to close.")
+    assert {("BE", "concern"), ("BE", "closure")} <= keys(body, "response")
+    assert ("GB", "other") in keys("She pointed to an early day motion on the police stations signed by MPs from "
+                                   "five parties in the House of Commons.", "response")
+    body = ("British police visited the police stations. Following those representations, both London premises "
+            "had stopped any such activity, the minister said.")
+    assert ("GB", "closure") in keys(body, "response")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
-from .common import each_match, each_sentence, lex, on_topic
+from .common import by_sentence, each_match, each_sentence, lex, on_topic
 from .mentions import is_host
 
 NAME = "responses/1"
@@ -23,7 +23,8 @@ _POSSESSIVE_START = re.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investig
 _DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest|china)\b", re.IGNORECASE)
 _FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
                            r"\b(?:public security|chinese)\s+$", re.IGNORECASE)
-_PRONOUN_START = re.compile(r"^(?:They|It|He|She)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)\b")
+_PRONOUN_START = re.compile(r"^(?:They|It|He|She)\s+(?:(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)|"
+                            r"(?:has\s+|had\s+|also\s+)?[a-z]+ed)\b")
 _BY_ITSELF = re.compile(r"\b(?:themselves|itself|of (?:its|their) own accord|on (?:its|their) own(?: initiative)?|"
                         r"voluntarily)\b", re.IGNORECASE)
 # people, counted or named, who were arrested or charged ("two men were charged", "Lu Jianwang was arrested")
@@ -87,6 +88,15 @@ def _contact(L, actions: list[str], stext: str) -> list[str]:
     out = [a for a in actions if a != "concern_contact"]
     if "concern" not in out and L.concern_judgement.search(stext):
         out.append("concern")
+    return out
+
+
+def _hosts_named(ms: list[Mention]) -> set[str]:
+    """The host countries a sentence names (places, demonyms, agencies)."""
+    g = gazetteer()
+    out = {m.value.country for m in ms if m.kind == "place" and is_host(m.value)}
+    out |= {m.value for m in ms if m.kind == "demonym" and g.is_host(m.value)}
+    out |= {m.value[1] for m in ms if m.kind == "agency" and g.is_host(m.value[1])}
     return out
 
 
@@ -226,6 +236,7 @@ def extract_responses(doc: Document) -> Document:
     pending: str | None = None  # an action whose actor was "other countries"
     last: tuple[int, str] | None = None  # (sentence, country) of the last named actor
     dominant = _dominant_host(doc)
+    by_sent = by_sentence(doc)
     action_keys = [(name, f"action:{name}", rx) for name, rx in L.actions]
     fams = doc.notes.get("families")
     for si, sent, stext, ms in each_sentence(doc):
@@ -269,6 +280,8 @@ def extract_responses(doc: Document) -> Document:
                 actors = [(opener, None, actions)]  # "In the United States, federal agents searched …"
             elif not hosts and last and si - last[0] <= 3:
                 actors = [(last[1], None, actions)]
+            elif not hosts and (before := _hosts_named(by_sent.get(si - 1, []))) and len(before) == 1:
+                actors = [(before.pop(), None, actions)]  # "The Belgian ministry said … . It called in …"
             elif not hosts and dominant:
                 actors = [(dominant, None, actions)]  # a story about one country: its police, its ministry
             if "concern" in actions and not _DIPLOMATIC.search(stext):
