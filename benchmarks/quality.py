@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -27,12 +28,17 @@ def score_set(files: list[Path], gold: Path) -> dict:
     return scorer().score(str(gold), out)
 
 
+def _natural(path: Path) -> tuple:
+    """en2 before en10."""
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name.removesuffix(".gold.jsonl")))
+
+
 def sets() -> list[tuple[str, list[Path], Path]]:
     found = []
     if SEEDS.exists():
         found.append(("seeds", sorted(SEEDS.glob("*.txt")), SHARED / "eval" / "seeds.gold.jsonl"))
     for root in (CORPUS, CORPUS.parent / "heldout"):
-        for gold in sorted(root.glob("*.gold.jsonl")):
+        for gold in sorted(root.glob("*.gold.jsonl"), key=_natural):
             name = gold.name.removesuffix(".gold.jsonl")
             folder = root / name
             files = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
