@@ -21,7 +21,7 @@ from .lexicon import lexicon, pack_for
 
 # precedence when two names cover the same span
 _RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "number": 0}
-_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")
+_DIGITS = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")  # (the lookahead: only speed)
 _CJK = re.compile(r"[\u3040-\u9fff]")
 _SENTENCE_OPENING = re.compile(r"[\W\d]*")
 _SMALL_TOWN = 50_000  # below this, a town in a country the text never names is more likely a surname

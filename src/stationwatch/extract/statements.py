@@ -19,7 +19,8 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 _NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[{_UP}]\.)){{1,5}}"
-_PERSON = re.compile(rf"\b({_NAME})\b")  # titles in front are stripped word by word (_LEADING)
+# (the lookahead only tells the regex engine where a name can start: the same matches, faster)
+_PERSON = re.compile(rf"(?=[{_UP}])\b({_NAME})\b")  # titles in front are stripped word by word (_LEADING)
 _BODY = re.compile(
     r"\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:[Cc]onsulate(?:\s+[Gg]eneral)?|[Ee]mbass(?:y|ies)|foreign ministry|Foreign Ministry|"
     r"ministry of foreign affairs|Ministry of Foreign Affairs|government|regime|authorities|officials)"
@@ -84,12 +85,12 @@ def _after_ok(text: str, speech, vpos: int, start: int) -> bool:
 
 
 def _stance(doc: Document, si: int, text: str, chinese: bool, official: bool = False) -> str | None:
-    L = lex(doc)
-    hits = {name for name, rx in L.stances if has(doc, si, f"stance:{name}", rx, text)}
-    if not chinese and _DENY_VERB.search(text) and "allegation" not in hits:
-        return "denial"
     if chinese:
         return "denial"  # Beijing's statements about the stations deny what they are
+    L = lex(doc)
+    hits = {name for name, rx in L.stances if has(doc, si, f"stance:{name}", rx, text)}
+    if _DENY_VERB.search(text) and "allegation" not in hits:
+        return "denial"
     if "concern" in hits and ("allegation" not in hits or official):
         return "concern"
     if "allegation" in hits:

@@ -18,7 +18,7 @@ _DATE = re.compile(
     r"(?:release time|published|posted|updated|date|发布时间|時間|时间)\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
     re.IGNORECASE)
 # a word glued to the next sentence's first word by a scraper ("reportThe paper")
-_GLUED = re.compile(r"\b([a-z]{3,})(The|A|An|In|On|It|This|That|These|Those|He|She|They|We)\b")
+_GLUED = re.compile(r"(?=[a-z])\b([a-z]{3,})(The|A|An|In|On|It|This|That|These|Those|He|She|They|We)\b")
 _RELATED_HEAD = re.compile(
     r"^(?:keep reading|read more|related(?: stories| articles| news)?|you might also like|you may also like|"
     r"similar stories|more stories|recommended|more from .*)\s*:?\s*$", re.IGNORECASE)
