@@ -52,6 +52,10 @@ FLOORS = {
     # heldout/en11, en12 (twelfth and thirteenth sets): untouched 0.832 and 0.802
     "heldout/en11": {"headline": 0.78, "station": 0.82, "response": 0.70, "tally": 0.80},
     "heldout/en12": {"headline": 0.75, "station": 0.78, "response": 0.80, "tally": 0.64},
+    # heldout/en13, en14 (fourteenth and fifteenth sets): untouched 0.882 and 0.859 (rules at 96ee43c);
+    # never used for development yet: the next honest measure is still these two
+    "heldout/en13": {"headline": 0.82, "station": 0.72, "response": 0.88, "tally": 0.84},
+    "heldout/en14": {"headline": 0.80, "station": 0.74, "response": 0.77, "tally": 0.88},
 }
 
 
