@@ -334,3 +334,25 @@ def test_more_parliamentary_and_diplomatic_acts():
     body = ("British police visited the police stations. Following those representations, both London premises "
             "had stopped any such activity, the minister said.")
     assert ("GB", "closure") in keys(body, "response")
+
+
+def test_governments_in_their_capitals_and_investigating_countries_are_not_stations():
+    assert not keys("Chinese diplomats in Pretoria said the police stations were community service points.",
+                    "station")
+    assert not keys("Police stations abroad: Berlin has not said whether the office is still open.", "station") & {
+        ("DE", "Berlin")}
+    body = ("Portugal, Germany, Austria and Sweden have all said they are reviewing the activities of similar "
+            "police stations, and Ireland has ordered one in Dublin to close.")
+    got = keys(body, "station")
+    assert ("IE", "Dublin") in got and not got & {("PT", None), ("DE", None), ("AT", None), ("SE", None)}
+
+
+def test_vague_counts_lists_and_answers_in_an_interview():
+    got = keys("Their list of police stations has a dozen entries in Greece, several in Poland and the UK.",
+               "station")
+    assert {("GR", None), ("PL", None), ("GB", None)} <= got
+    body = ("Q: Where are these police stations? A: In Spain the capital has three, and there are others in "
+            "Valencia and Malaga. Q: And Italy? A: Turin, Genoa, Naples, Bari... the list goes on.")
+    got = keys(body, "station")
+    assert {("ES", "Valencia"), ("ES", "Malaga"), ("IT", "Turin"), ("IT", "Genoa")} <= got
+    assert ("JP", "Osaka") in keys("A police station in Osaka features on the NGO's list.", "station")

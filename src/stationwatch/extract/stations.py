@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -15,7 +16,8 @@ NAME = "stations/1"
 _FILLER = re.compile(
     r"^(?:\s+|\b(?:of|them|these|those|is|are|was|were|in|at|the|a|such|known|more|chinese|overseas|"
     r"police|policing|service|stations?|centres?|centers?|sites?|offices?|posts?|outposts?|establishments?|"
-    r"venues?|bases?|metropolitan|area|greater|located|based|operating|been|found|discovered|identified|"
+    r"venues?|bases?|metropolitan|area|greater|located|based|operating|been|found|discovered|identified|entry|entries|"
+    r"listings?|"
     r"previously|that|which|unofficial|undeclared|secret|illegal|clandestine|alleged|listed|reported|counted|"
     r"registered|run|opened|set|up|'?110'?)\b)*$",
     re.IGNORECASE)
@@ -32,16 +34,18 @@ _NOT_LOCATION_BEFORE = re.compile(
     r"(?:based in|born in|from|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:attorney|court|prosecutors?|embassy|consulate|officials?|residents?|community|"
     r"communities|diaspora|students?|journalists?|reporters?|minister|ministry|ministries|department|agency|"
     r"ambassador|parliament|hearing|police|media|inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|"
+    r"diplomats?|MPs|politicians|lawmakers|legislators|parliamentarians|senators|demonstrations?|protests?|"
     r"newspaper|broadcaster|headquarters|university|school|living|lives|live|researchers?|analysts?|academics?|"
     r"experts?|scholars?)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
     re.IGNORECASE)
 # "funded by the City of Vancouver", "the Government of Ireland": the body, not the place
 _GOVERNMENT_OF = re.compile(r"\b(?:City|Town|Municipality|Government|Mayor|Parliament|Council|State) of\s+$")
 # a city that acts is its government (in any position; a capital opening a sentence is handled above)
-_GOVERNMENT_ACTS = re.compile(r"(?:(?:,| and) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)*\s+(?:has |have |had )?"
+_GOVERNMENT_ACTS = re.compile(r"(?:(?:,| and) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)*\s+(?:has |have |had )?(?:not |yet to |also )?"
                               r"(?:asked|ask|asks|told|tells|summoned|summons|demanded|demands|protested|protests|"
                               r"urged|urges|warned|warns|start|starts|started|begin|begins|began|launched|launches|"
-                              r"ordered|orders|insisted|insists|requested|requests|responded|responds|reacted)\b")
+                              r"ordered|orders|insisted|insists|requested|requests|responded|responds|reacted|"
+                              r"said|say|says|announced|confirmed|denied|declined|refused|commented)\b")
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|borough)\b", re.IGNORECASE)
 _DISTRICT_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|borough) of\s+$", re.IGNORECASE)
 _CITY_POSSESSIVE = re.compile(r"\b[A-Z][\w-]+[’']s\s+$")  # "Madrid's Usera"
@@ -76,15 +80,25 @@ _COUNTRY_OF_CITY = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:hub|city|capital
                               r"region|province|state)\b", re.IGNORECASE)
 # "the lists include Lagos and Maseru": the report's list names the places themselves
 _LISTING = re.compile(r"\b(?:list|lists|report|reports|update|dossier)\s+(?:also\s+)?(?:includes?|included|names?|named|"
-                      r"features?|featured)\b", re.IGNORECASE)
+                      r"features?|featured)\b|\b(?:features?|featured|appears?|appeared|figures?|is included|are included)"
+                      r"\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?(?:\w+\s+)?(?:list|lists|report)\b",
+                      re.IGNORECASE)
 _IN_LIST = re.compile(r"(?:,|\band|\bor)\s+$")  # the place follows others in a list
+_COUNTRY_INVESTIGATES = re.compile(
+    r"(?:(?:,| and) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)*(?:\s+(?:have|has|had))?(?:\s+(?:all|also|both))?"
+    r"\s+(?:said|say|says|announced|confirmed|are|were|is|was|began|begun|started)\s+(?:\w+\s+){0,3}?"
+    r"(?:review\w*|investigat\w*|look\w* into|examin\w*|check\w*|assess\w*|monitor\w*|inquir\w*|prob\w+)")
+# "several in Canada and the UK", "others in Barcelona": stations without a number
+_VAGUE_COUNT_IN = re.compile(r"\b(?:several|a few|dozens|many|multiple|others|more)\s+(?:more\s+)?(?:in|across)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_OTHERS_IN = re.compile(r"\b(?:others?|another|one|two|three|four|five|six)\s+(?:more\s+)?in\s+[A-Z]")
 _ALL_IN = re.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
 _VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
 _NOUN_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
 _STATIONS_IN = re.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
-_LIST_BACK = re.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+))+$")
+_LIST_BACK = re.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?)+$")
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
 _COUNT_AFTER = re.compile(r"^(?:\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?|,\s*(?:with\s+)?)$", re.IGNORECASE)
 _DIASPORA = re.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
@@ -137,6 +151,14 @@ def _opens_with_country(doc: Document, first: int, by_sent: dict[int, list[Menti
         and doc.text[ms[0].end:ms[0].end + 1] == ":"
 
 
+def _place_list(doc: Document, ms: list[Mention], start: int) -> bool:
+    """Does the sentence open with a list of three or more places ("Milan, Rome, Prato, Florence…")?"""
+    places = [m for m in ms if m.kind == "place"][:3]
+    if len(places) < 3 or places[0].start - start > 3:
+        return False
+    return all(re.fullmatch(r",\s*|\s+and\s+|,\s+and\s+", doc.text[a.end:b.start]) for a, b in itertools.pairwise(places))
+
+
 def _bigger_city_named(doc: Document, city) -> bool:
     """Does the text name a bigger city of the same country (the one a district belongs to)?"""
     return any(m.kind == "place" and m.value.kind == "city" and m.value.country == city.country
@@ -170,7 +192,8 @@ def extract_stations(doc: Document) -> Document:
         # a "Country: …" paragraph of a country-by-country list
         para_head = sent.paragraph in list_heads
         is_station_sentence = has_noun or para_head or _LISTING.search(stext) or (prev_station and (_ANAPHOR.match(stext) or any(
-            _count_before(doc, ms, p, sent.start) is not None for p in places) or _LOCATED.search(stext)))
+            _count_before(doc, ms, p, sent.start) is not None for p in places) or _LOCATED.search(stext)
+            or _OTHERS_IN.search(stext) or _place_list(doc, ms, sent.start)))
         prev_station = has_noun or (is_station_sentence and bool(places))
         if not is_station_sentence:
             continue
@@ -204,6 +227,8 @@ def extract_stations(doc: Document) -> Document:
                     continue
                 if p.value.kind in ("country", "region") and _COUNTRY_OF_CITY.match(after):
                     continue
+                if p.value.kind == "country" and _COUNTRY_INVESTIGATES.match(text, p.end):
+                    continue  # "Portugal, Germany and Sweden have said they are reviewing …": responses only
                 if _HOME_OF_DIASPORA.match(after):
                     continue  # "Calgary has a sizeable community …": where people live
                 if address and address == p.text:
@@ -234,8 +259,8 @@ def extract_stations(doc: Document) -> Document:
                 count = _count_before(doc, cms, p, c_start)
                 # a district (Markham, Akihabara) is reported under its city, and kept as `district`
                 # "stations in Italy, Croatia and Serbia": the text places stations in the country itself
-                direct = place.kind == "country" and bool(_STATIONS_IN.search(
-                    _LIST_BACK.sub("", text[max(c_start, p.start - 120):p.start])))
+                lead = _LIST_BACK.sub("", text[max(c_start, p.start - 120):p.start])
+                direct = place.kind == "country" and bool(_STATIONS_IN.search(lead) or _VAGUE_COUNT_IN.search(lead))
                 data = {"country": place.country, "city": place.city,
                         "district": place.name if place.kind == "part" else None,
                         "count": count, "operator": operator, "address": address, "status": status,
