@@ -356,3 +356,19 @@ def test_vague_counts_lists_and_answers_in_an_interview():
     got = keys(body, "station")
     assert {("ES", "Valencia"), ("ES", "Malaga"), ("IT", "Turin"), ("IT", "Genoa")} <= got
     assert ("JP", "Osaka") in keys("A police station in Osaka features on the NGO's list.", "station")
+
+
+def test_a_second_added_figure_and_local_totals():
+    body = ("Safeguard Defenders, the group that in September exposed 54 police stations, says it has now found 48 "
+            "more.")
+    assert {(54, None, None), (48, None, None)} <= keys(body, "tally")
+    assert (5, None, None) not in keys("Canada's total of police stations in the lists rises to five.", "tally")
+
+
+def test_and_then_another_country_acts_apart():
+    body = ("Portugal and Sweden have said they are reviewing the police stations, and Ireland has ordered one in "
+            "Dublin to close.")
+    got = keys(body, "response")
+    assert ("IE", "closure") in got and ("PT", "closure") not in got and ("PT", "investigation") in got
+    assert ("JP", "concern") in keys("Japan had conveyed its concerns to Beijing about the police station in Tokyo.",
+                                     "response")

@@ -132,7 +132,8 @@ def _bare_institution(L, text: str, start: int, end: int) -> bool:
     return False
 
 
-_CONTRAST = re.compile(r",?\s(?:while|whereas|but)\s|;\s", re.IGNORECASE)
+_CONTRAST = re.compile(r",?\s(?:while|whereas|but)\s|;\s|,\sand\s(?=in\s+(?:the\s+)?[A-Z])|,\sand\s(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+"
+                       r"(?:has|have|had|is|are|was|were|said|says|ordered|orders|announced|closed|summoned)\b)")
 _LIST_HEAD = re.compile(r"^((?:[-•*]|\d+[.)])?\s*)[A-Z][\w .'’-]{1,40}:\s")
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 

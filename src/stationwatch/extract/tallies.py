@@ -29,12 +29,13 @@ _SPAN_WORDS = re.compile(r"\b(?:in|across|spanning)\s+(?:at least |more than |ov
 _FOUND_END = re.compile(r"\b(?:found|counted|identified|listed|documented|had|gave|cited)\s+(?:at least\s+|some\s+|about\s+)?\d+\s*[.;]?\s*$")
 _WORLDWIDE = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:worldwide|around the (?:world|globe)|globally)\b", re.IGNORECASE)
 # "a first list of 54", "its total … is around a hundred", "raised its count to 102"
-_COUNT_OF = re.compile(r"\b(?:list|tally|count|total)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
+_COUNT_OF = re.compile(r"(?<![’']s )\b(?:list|tally|count|total)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
                        r"grew to|to|at)|\s+of)\s+(?:at least |more than |over |some |about |around |nearly |roughly |"
                        r"almost |an estimated )?$", re.IGNORECASE)
 _COUNT_WORD = re.compile(r"\b(?:list|tally|count|total)\b", re.IGNORECASE)
 _EARLIER_FIGURE = re.compile(r"\s+(?:that\s+)?(?:it|they|the group|the report|the ngo)\s+(?:had\s+)?(?:listed|published|"
                              r"counted|found|identified|documented|reported|named)\b", re.IGNORECASE)  # "the 54 it listed"
+_NEW_ONES = re.compile(r"\s+(?:that|which)\s+(?:were|was|are)\s+(?:not\s+(?:in|on)|new)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
 _ONE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
 _REPORT_NAME = re.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
@@ -136,6 +137,7 @@ def extract_tallies(doc: Document) -> Document:
             values = {"stations": None, "countries": None, "cities": None}
             anchor = None
             additional = False
+            added: list[Mention] = []
             for n in nums:
                 rest = text[n.end:c_end]
                 mods = _MODIFIERS.match(rest)
@@ -145,7 +147,8 @@ def extract_tallies(doc: Document) -> Document:
                 bare_more = found_verb and (re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|"
                                                      r"bringing|(?:in|by|since|last|this) \w+\W*$)", rest)
                                             or (re.match(r"\s*[.;]?\s*$", rest) and _REPORTED.search(stext)))
-                count_of = (_COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) or _EARLIER_FIGURE.match(rest)) \
+                count_of = (_COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) or _EARLIER_FIGURE.match(rest)
+                            or _NEW_ONES.match(rest)) \
                     and not L.country_noun.match(tail) and not L.city_noun.match(tail)
                 if L.tally_noun.match(tail) or bare_more or count_of or (not L.country_noun.match(tail)
                                                 and not L.city_noun.match(tail) and _next_is_span_count(rest)):
@@ -156,6 +159,8 @@ def extract_tallies(doc: Document) -> Document:
                         values["stations"] = n.value
                         anchor = n
                         additional = bool(L.additional.search(rest[:mods.end()]))
+                    elif bare_more or _NEW_ONES.match(rest):
+                        added.append(n)  # "… exposed 54 stations, says it has now found 48 more"
                 elif L.country_noun.match(tail) and n.start > 0:
                     before = text[max(c_start, n.start - 30):n.start]
                     if anchor is not None or re.search(r"\b(?:in|across|spanning|throughout)\s+(?:at least |more than |over |some |about |nearly )?$", before, re.I):
@@ -166,6 +171,11 @@ def extract_tallies(doc: Document) -> Document:
                     if anchor is not None or re.search(r"\b(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?$", before, re.I):
                         values["cities"] = n.value
                         anchor = anchor or n
+            for n in added:
+                data = {"stations": n.value, "countries": None, "cities": None, "qualifier": _qualifier(L, text, n.start),
+                        "additional": True, "attributed_to": _attribution(doc, ms, prev, stext),
+                        "as_of": _as_of(L, ctext, ref_year, doc.published)}
+                found.setdefault((n.value, None, None), Fact("tally", data, [(sent.start, sent.end)], 0.7, NAME))
             if anchor is None or (values["stations"] is None and values["countries"] is None):
                 continue
             if values["stations"] is not None and values["stations"] < 5 and not additional and values["countries"] is None:
