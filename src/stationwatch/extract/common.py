@@ -28,11 +28,14 @@ def may_match(doc: Document, si: int, family: str) -> bool:
 def _runnable(doc: Document, si: int, family: str):
     """The single patterns of ``family`` worth running on sentence ``si``; None: run the whole family."""
     fams = doc.notes.get("families")
-    singles = lex(doc).singles.get(family)
-    if fams is None or si >= len(fams) or singles is None:
+    index = lex(doc).single_index.get(family)
+    if fams is None or si >= len(fams) or index is None:
         return None
-    hit = fams[si]
-    return [rx for key, rx in singles if key in hit]
+    keys, by_key = index
+    found = keys & fams[si]
+    if len(found) == 1:
+        return [by_key[next(iter(found))][1]]
+    return [rx for _i, rx in sorted(by_key[k] for k in found)]
 
 
 def find(doc: Document, si: int, family: str, rx, stext: str):
@@ -68,7 +71,17 @@ def each_match(doc: Document, si: int, family: str, rx, stext: str):
 
 
 def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
-    return find(doc, si, family, rx, stext) is not None
+    """Does the family match ``stext``? Answers for a whole sentence are remembered for the document
+    (several stages ask the same question of the same sentence)."""
+    sents = doc.sentences
+    whole = si < len(sents) and len(stext) == sents[si].end - sents[si].start
+    if not whole:
+        return find(doc, si, family, rx, stext) is not None
+    memo = doc.notes.setdefault("_has", {})
+    got = memo.get((family, si))
+    if got is None:
+        got = memo[(family, si)] = find(doc, si, family, rx, stext) is not None
+    return got
 
 
 def each_sentence(doc: Document):

@@ -45,6 +45,8 @@ class Lexicon:
     prefilter: Prefilter
     # each family's patterns one by one, with their prefilter keys: only those whose literal occurs run
     singles: dict[str, tuple[tuple[str, re.Pattern], ...]]
+    # the same, by key: (the family's keys, key -> (position in the family, pattern))
+    single_index: dict[str, tuple[frozenset[str], dict[str, tuple[int, re.Pattern]]]]
 
 
 def pack_for(language: str | None) -> str:
@@ -90,8 +92,10 @@ def lexicon(language: str = "en") -> Lexicon:
         number_word=re.compile(r"(?<!\w)(?:" + compound + "|" + word_alt + r")(?!\w)", re.IGNORECASE),
         months=tuple(n["months"]),
         prefilter=Prefilter(fams),
-        singles={name: tuple((pattern_key(name, i), _rx([p])) for i, p in enumerate(pats))
-                 for name, pats in fams.items()},
+        singles=(singles := {name: tuple((pattern_key(name, i), _rx([p])) for i, p in enumerate(pats))
+                             for name, pats in fams.items()}),
+        single_index={name: (frozenset(k for k, _rx in one), {k: (i, rx) for i, (k, rx) in enumerate(one)})
+                      for name, one in singles.items()},
     )
 
 
