@@ -372,3 +372,9 @@ def test_and_then_another_country_acts_apart():
     assert ("IE", "closure") in got and ("PT", "closure") not in got and ("PT", "investigation") in got
     assert ("JP", "concern") in keys("Japan had conveyed its concerns to Beijing about the police station in Tokyo.",
                                      "response")
+
+
+def test_a_consulate_visa_service_centre_is_not_on_topic():
+    doc = run(from_text("Consulate news\n\nThe Chinese consulate in Perth has moved its visa service centre to the "
+                        "city centre, a spokesman said.", "t.txt"))
+    assert not [f for f in doc.facts if f.type in ("station", "response", "tally")]
