@@ -24,7 +24,7 @@ _FILLER = re.compile(
 _ANAPHOR = re.compile(r"^\W*(?:one of them|one|the other|another|both|it|they|the (?:first|second|third)|"
                       r"specifically|of these|of them)\b", re.IGNORECASE)
 _ADDRESS = re.compile(
-    r"\b(?:on|at|in)\s+((?:\d+[\w-]*\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
+    r"(?=[oai][nt]\s)\b(?:on|at|in)\s+((?:\d+[\w-]*\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
     r"Boulevard|Blvd\.|Lane|Square|Broadway|Place|Way|Quay|Drive))(?!\w)")
 _NOT_LOCATION_AFTER = re.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|community|population|government|"
                                  r"police|authorities|prime minister|embassy|consulate)|\s+(?:Times|Post|Star|"
@@ -92,6 +92,8 @@ _COUNTRY_INVESTIGATES = re.compile(
 _VAGUE_COUNT_IN = re.compile(r"\b(?:several|a few|dozens|many|multiple|others|more)\s+(?:more\s+)?(?:in|across)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _OTHERS_IN = re.compile(r"\b(?:others?|another|one|two|three|four|five|six)\s+(?:more\s+)?in\s+[A-Z]")
+# every _NOT_LOCATION_BEFORE match ends in one of these words: a cheap test first
+_ENDS_IN_LINK = re.compile(r"\b(?:in|of|at|for|from|the)\s+$", re.IGNORECASE)
 _ALL_IN = re.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
 _VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
@@ -191,7 +193,7 @@ def extract_stations(doc: Document) -> Document:
         places = [m for m in ms if m.kind == "place" and is_host(m.value)]
         # a "Country: …" paragraph of a country-by-country list
         para_head = sent.paragraph in list_heads
-        is_station_sentence = has_noun or para_head or _LISTING.search(stext) or (prev_station and (_ANAPHOR.match(stext) or any(
+        is_station_sentence = has_noun or para_head or (places and _LISTING.search(stext)) or (prev_station and (_ANAPHOR.match(stext) or any(
             _count_before(doc, ms, p, sent.start) is not None for p in places) or _LOCATED.search(stext)
             or _OTHERS_IN.search(stext) or _place_list(doc, ms, sent.start)))
         prev_station = has_noun or (is_station_sentence and bool(places))
@@ -218,7 +220,8 @@ def extract_stations(doc: Document) -> Document:
             for p in cplaces:
                 after = text[p.end:p.end + 40]
                 if (_NOT_LOCATION_AFTER.match(after) or _MODIFIER_OF.match(after)
-                        or _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start])
+                        or (_ENDS_IN_LINK.search(text, max(c_start, p.start - 12), p.start)
+                            and _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start]))
                         or (_IN_LIST.search(text, max(c_start, p.start - 6), p.start) and _NOT_LOCATION_BEFORE.search(
                             _LIST_BACK.sub("", text[max(c_start, p.start - 60):p.start])))
                         or _GOVERNMENT_OF.search(text[max(c_start, p.start - 20):p.start])):
