@@ -13,7 +13,8 @@ from dataclasses import replace
 from ..document import Document
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_EN = re.compile(r"\b(?:the|and|of|to|in|that|is|was|for|with|said|by|on|have|has)\b", re.IGNORECASE)
+_EN = frozenset(("the", "and", "of", "to", "in", "that", "is", "was", "for", "with", "said", "by", "on", "have", "has"))
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def detect_language(doc: Document) -> Document:
@@ -26,6 +27,6 @@ def detect_language(doc: Document) -> Document:
     if cjk > len(sample) * 0.2:
         return replace(doc, language="zh")
     words = len(sample.split())
-    if words and len(_EN.findall(sample)) / words > 0.12:
+    if words and sum(1 for w in _WORD.findall(sample.lower()) if w in _EN) / words > 0.12:
         return replace(doc, language="en")
     return doc
