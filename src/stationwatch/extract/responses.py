@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
-from .common import by_sentence, each_match, each_sentence, lex, on_topic
+from .common import LIST_BACK, by_sentence, each_match, each_sentence, lex, on_topic
 from .mentions import is_host
 
 NAME = "responses/1"
@@ -34,7 +34,6 @@ _CONCRETE_ARREST = re.compile(
     r"\b(?:arrested|charged|detained|indicted|convicted)\b")
 _ACTION_IN = re.compile(r"\b(?:inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|closures?|"
                         r"crackdowns?) in\s+(?:the\s+)?$", re.IGNORECASE)
-_LIST_BACK = re.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+))+$")
 _IN_OPENER = re.compile(r"(?:In|Across|Throughout)\s+(?:the\s+)?", re.IGNORECASE)
 _LOOKBACK = 4000  # how far back "the ministry" looks for the ministry it names
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -195,7 +194,7 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
                 actors.append((m.value.country, text[m.start:m.end + poss.end() + inst.end()], m.start))
     for m in ms:
         if m.kind == "place" and is_host(m.value) and _ACTION_IN.search(
-                _LIST_BACK.sub("", text[max(sent_start, m.start - 60):m.start])):
+                LIST_BACK.sub("", text[max(sent_start, m.start - 60):m.start])):
             actors.append((m.value.country, None, m.start))  # "inquiries in Dublin and Amsterdam"
     for code, m in _subject_countries(doc, ms, sent_start):
         actors.append((code, None, m.start))

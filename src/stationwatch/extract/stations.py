@@ -8,7 +8,17 @@ from dataclasses import replace
 
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
-from .common import by_sentence, each_sentence, find, has, lex, may_match, on_topic, sentence_clauses
+from .common import (
+    LIST_BACK,
+    by_sentence,
+    each_sentence,
+    find,
+    has,
+    lex,
+    may_match,
+    on_topic,
+    sentence_clauses,
+)
 from .mentions import is_host
 
 NAME = "stations/1"
@@ -100,7 +110,6 @@ _VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+)
 _NOUN_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
 _STATIONS_IN = re.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
-_LIST_BACK = re.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?)+$")
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
 _COUNT_AFTER = re.compile(r"^(?:\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?|,\s*(?:with\s+)?)$", re.IGNORECASE)
 _DIASPORA = re.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
@@ -223,7 +232,7 @@ def extract_stations(doc: Document) -> Document:
                         or (_ENDS_IN_LINK.search(text, max(c_start, p.start - 12), p.start)
                             and _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start]))
                         or (_IN_LIST.search(text, max(c_start, p.start - 6), p.start) and _NOT_LOCATION_BEFORE.search(
-                            _LIST_BACK.sub("", text[max(c_start, p.start - 60):p.start])))
+                            LIST_BACK.sub("", text[max(c_start, p.start - 60):p.start])))
                         or _GOVERNMENT_OF.search(text[max(c_start, p.start - 20):p.start])):
                     continue
                 if diaspora:
@@ -262,7 +271,7 @@ def extract_stations(doc: Document) -> Document:
                 count = _count_before(doc, cms, p, c_start)
                 # a district (Markham, Akihabara) is reported under its city, and kept as `district`
                 # "stations in Italy, Croatia and Serbia": the text places stations in the country itself
-                lead = _LIST_BACK.sub("", text[max(c_start, p.start - 120):p.start])
+                lead = LIST_BACK.sub("", text[max(c_start, p.start - 120):p.start])
                 direct = place.kind == "country" and bool(_STATIONS_IN.search(lead) or _VAGUE_COUNT_IN.search(lead))
                 data = {"country": place.country, "city": place.city,
                         "district": place.name if place.kind == "part" else None,
