@@ -378,3 +378,30 @@ def test_a_consulate_visa_service_centre_is_not_on_topic():
     doc = run(from_text("Consulate news\n\nThe Chinese consulate in Perth has moved its visa service centre to the "
                         "city centre, a spokesman said.", "t.txt"))
     assert not [f for f in doc.facts if f.type in ("station", "response", "tally")]
+
+
+def test_collectives_with_named_members_and_the_dutch_as_an_actor():
+    got = keys("Several countries, including Canada, Ireland and Germany, have since said they are making "
+               "inquiries into the police stations.", "response")
+    assert {("CA", "investigation"), ("IE", "investigation"), ("DE", "investigation")} <= got
+    assert ("NL", "closure") in keys("Others hesitated over the police stations; the Dutch simply ordered the "
+                                     "offices closed.", "response")
+    assert not keys("Opposition lawmakers in Hungary said they doubted any inquiry into the police stations would "
+                    "follow.", "response") & {("HU", "investigation")}
+
+
+def test_more_station_phrasings():
+    got = keys("Chinese police stations spread. A second one was reported in the west of Germany, without naming "
+               "the city.", "station")
+    assert ("DE", None) in got
+    assert ("TZ", None) in keys("Chinese police stations: Tanzania is also mentioned, without a city.", "station")
+    got = facts("Most of the police stations are in Europe, with Greece alone accounting for 7.", "station")
+    assert [(d["country"], d["count"]) for d in got] == [("GR", 7)]
+    assert not keys("Asked whether any such police station exists in Norway, the police declined to comment.",
+                    "station")
+
+
+def test_totals_after_and_and_investigations_across_countries():
+    got = keys("The group added 48 more police stations and put the total at 102 across 53 countries.", "tally")
+    assert {(48, None, None), (102, 53, None)} <= got
+    assert not keys("The police stations have led to investigations in more than a dozen countries.", "tally")

@@ -34,6 +34,7 @@ _CONCRETE_ARREST = re.compile(
     r"\b(?:arrested|charged|detained|indicted|convicted)\b")
 _ACTION_IN = re.compile(r"\b(?:inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|closures?|"
                         r"crackdowns?) in\s+(?:the\s+)?$", re.IGNORECASE)
+_PEOPLE_ACT = re.compile(r"\s+(?:\w+ly\s+)?(?:have\s+|has\s+|had\s+)?[a-z]+ed\b")
 _IN_OPENER = re.compile(r"(?:In|Across|Throughout)\s+(?:the\s+)?", re.IGNORECASE)
 _LOOKBACK = 4000  # how far back "the ministry" looks for the ministry it names
 _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -42,7 +43,8 @@ _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(
 
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
                        r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|\bhow to\s+$|"
-                       r"\b(?:took|take|takes|taking|answer(?:s|ed|ing)?|field(?:s|ed|ing)?)\s+(?:\w+\s+)?$", re.IGNORECASE)
+                       r"\b(?:took|take|takes|taking|answer(?:s|ed|ing)?|field(?:s|ed|ing)?)\s+(?:\w+\s+)?$|"
+                       r"\bdoubt(?:s|ed|ing)?\s+(?:that\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 # ... and further back: "no government has announced arrests or ordered …", "asked whether the police had …"
 _NEGATION_WIDE = re.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
                             r"official)s?\b[^.;]*$|\bwhether\s+(?:\w+\s+){0,5}$|"
@@ -183,6 +185,8 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
             inst = L.institution.match(rest)
             if inst and tail:
                 actors.append((m.value, text[m.start:m.end] + " " + rest[:inst.end()], m.start))
+            elif text[max(sent_start, m.start - 4):m.start].lower() == "the " and _PEOPLE_ACT.match(text, m.end):
+                actors.append((m.value, None, m.start))  # "the Dutch simply ordered the offices closed"
     for m in ms:
         if m.kind == "place" and m.value.kind == "country" and is_host(m.value):
             follow = text[m.end:min(sent_end, m.end + 50)]
@@ -248,7 +252,14 @@ def extract_responses(doc: Document) -> Document:
         if not actions and not pending:
             continue
         actors = _actors(doc, ms, sent.start, sent.end) if actions else []
-        if actions and not actors and L.collective.search(stext):
+        if actions and not actors and (coll := L.collective.search(stext)):
+            named = [m.value.country for m in ms if m.kind == "place" and m.value.kind == "country"
+                     and is_host(m.value) and m.start > sent.start + coll.end()]
+            if named:  # "several countries, including Canada, Ireland and Germany, are making inquiries"
+                for code in named:
+                    for action in actions:
+                        _add(found, code, None, action, (sent.start, sent.end))
+                continue
             pending = actions[0]
             continue
         if not actions and pending:
@@ -270,7 +281,8 @@ def extract_responses(doc: Document) -> Document:
                 actions = ["arrest"]  # an arrest is the act of the country where it happens ("charged in Brooklyn")
             # "officials are investigating", "his ministry had started looking into it": the
             # country is the one host country of the sentence, or the last actor's
-            hosts = {m.value.country for m in ms if m.kind == "place" and is_host(m.value)}
+            hosts = {m.value.country for m in ms if m.kind == "place" and is_host(m.value)
+                     and not doc.text.startswith("-based", m.end)}
             hosts |= {m.value for m in ms if m.kind == "demonym" and gazetteer().is_host(m.value)}
             opener = next((m.value.country for m in ms if m.kind == "place" and m.value.kind == "country"
                            and is_host(m.value) and _IN_OPENER.fullmatch(doc.text, sent.start, m.start)), None)
@@ -278,12 +290,14 @@ def extract_responses(doc: Document) -> Document:
                 actors = [(hosts.pop(), None, actions)]
             elif opener:
                 actors = [(opener, None, actions)]  # "In the United States, federal agents searched …"
-            elif not hosts and last and si - last[0] <= 3:
+            elif not hosts and last and si - last[0] <= 1:
                 actors = [(last[1], None, actions)]
             elif not hosts and (before := _hosts_named(by_sent.get(si - 1, []))) and len(before) == 1:
                 actors = [(before.pop(), None, actions)]  # "The Belgian ministry said … . It called in …"
             elif not hosts and dominant:
                 actors = [(dominant, None, actions)]  # a story about one country: its police, its ministry
+            elif not hosts and last and si - last[0] <= 3:
+                actors = [(last[1], None, actions)]
             if "concern" in actions and not _DIPLOMATIC.search(stext):
                 actors = [(c, a, [x for x in acts if x != "concern"]) for c, a, acts in actors]
         if actions and not actors:

@@ -32,6 +32,7 @@ _FILLER = re.compile(
     r"registered|run|opened|set|up|'?110'?)\b)*$",
     re.IGNORECASE)
 _ANAPHOR = re.compile(r"^\W*(?:one of them|one|the other|another|both|it|they|the (?:first|second|third)|"
+                      r"an? (?:second|third|fourth|further|new) one|"
                       r"specifically|of these|of them)\b", re.IGNORECASE)
 _ADDRESS = re.compile(
     r"(?=[oai][nt]\s)\b(?:on|at|in)\s+((?:\d+[\w-]*\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
@@ -66,6 +67,7 @@ _ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard",
                   "Broadway", "Place", "Way", "Quay", "Drive")
 # "Ottawa presses …", "Ottawa has launched …" (a government acting), not "Madrid has three of them"
 _METONYM_VERB = re.compile(r"\s+(?:(?:has|have|had|is|was)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en|un|wn)|told|said|sent|made|kept)\b|"
+                           r"(?:cannot|can't|must|should|will|won't|would|wants?|needs?|refuses?)\s+\w+|"
                            r"(?!(?:has|is|was|hosts|houses)\b)[a-z]+(?:s|ed)\b)")
 
 
@@ -91,7 +93,8 @@ _COUNTRY_OF_CITY = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:hub|city|capital
 # "the lists include Lagos and Maseru": the report's list names the places themselves
 _LISTING = re.compile(r"\b(?:list|lists|report|reports|update|dossier)\s+(?:also\s+)?(?:includes?|included|names?|named|"
                       r"features?|featured)\b|\b(?:features?|featured|appears?|appeared|figures?|is included|are included)"
-                      r"\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?(?:\w+\s+)?(?:list|lists|report)\b",
+                      r"\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?(?:\w+\s+)?(?:list|lists|report)\b|"
+                      r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:mentioned|listed|named|included)\b",
                       re.IGNORECASE)
 _IN_LIST = re.compile(r"(?:,|\band|\bor)\s+$")  # the place follows others in a list
 _COUNTRY_INVESTIGATES = re.compile(
@@ -111,7 +114,8 @@ _NOUN_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|cent
 _STATIONS_IN = re.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
-_COUNT_AFTER = re.compile(r"^(?:\s+(?:hosts|has|had|houses|counts)\s+(?:at least\s+|some\s+)?|,\s*(?:with\s+)?)$", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"^(?:\s+(?:\w+\s+)?(?:hosts|has|had|houses|counts|accounting for|accounts for)\s+"
+                          r"(?:at least\s+|some\s+)?|,\s*(?:with\s+)?)$", re.IGNORECASE)
 _DIASPORA = re.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
                        r"nationals|asylum|concentrated|settled|clustered|Chinese-[A-Z]\w+)\b", re.IGNORECASE)
 

@@ -22,7 +22,8 @@ _SPAN_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s
 _OVERSEAS = re.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|globe)|across the (?:world|globe)|globally|"
                        r"foreign|countries|such|these|those|110)\b", re.IGNORECASE)
 _REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"^\s+(?:(?!of\b|among\b|from\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
+_RESPONSE_SPAN = re.compile(r"\b(?:investigations?|inquir(?:y|ies)|probes?|responses?|reviews?)\s+in\b", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!of\b|among\b|from\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
 # "counting fifty-four in thirty countries" (number words), "had found 54." (the count of a report)
 _SPAN_WORDS = re.compile(r"\b(?:in|across|spanning)\s+(?:at least |more than |over |some )?[\w-]+\s+(?:countries|nations)\b",
                          re.IGNORECASE)
@@ -182,6 +183,8 @@ def extract_tallies(doc: Document) -> Document:
                 continue  # "two offices" is a local count, not a headline
             if values["stations"] is None and (values["countries"] or 0) < 5:
                 continue
+            if values["stations"] is None and _RESPONSE_SPAN.search(ctext):
+                continue  # "investigations in more than a dozen countries": responses, not stations
             if not (values["countries"] or _OVERSEAS.search(stext)
                     or _attribution(doc, ms, prev, stext)):
                 continue  # "12 new village service stations": a count at home, not of stations abroad

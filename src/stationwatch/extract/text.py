@@ -14,8 +14,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?。！？])[\"”’')\]]*\s+|(?<=[。！？])"
 # which then skips every other character quickly (twice as fast).
 _CLAUSE = re.compile(
     r"(?=[;()—–:,\s])(?:[;()—–]|:\s|\s-(?=\w)|,?\s(?:while|whereas|but)\s|(?:,\s*|\s+)than\s|,\sincluding\s|"
-    r",?\s(?=bringing |taking |raising |lifting |pushing |for a total |to a total |which (?:takes|brings|raises|pushes|lifts) )|,?\sand\s(?=another\b|the other\b)|,\sand\s(?=the |it |they )|\sand\s(?=(?:found|added|identified|listed|documented|uncovered)\s\w+\s(?:more|new|additional|further)\b)|"
-    r"\sand the\s(?=total|number|count)|,?\s(?=on top of |up from |down from |compared with |compared to |after (?:finding|adding|identifying|listing|documenting|counting) ))",
+    r",?\s(?=bringing |taking |raising |lifting |pushing |for a total |to a total |which (?:takes|brings|raises|pushes|lifts) )|,?\sand\s(?=another\b|the other\b|(?:a|one)\s+(?:second|third|fourth|further|more)\b)|,\sand\s(?=the |it |they )|\sand\s(?=(?:found|added|identified|listed|documented|uncovered)\s\w+\s(?:more|new|additional|further)\b)|"
+    r"\sand the\s(?=total|number|count)|,?\s(?=on top of |up from |down from |compared with |compared to |after (?:finding|adding|identifying|listing|documenting|counting) )|"
+    r"\sand\s(?=(?:put|puts|putting|brought|brings|took|takes|raised|raises|pushed|pushes)\s+(?:the|its|their)\s+(?:total|count|tally)\b))",
     re.IGNORECASE)
 _NOT_THAN = ("more", "less", "fewer", "rather", "other")
 
