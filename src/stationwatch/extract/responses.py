@@ -44,7 +44,8 @@ _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(
 _NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
                        r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|\bhow to\s+$|"
                        r"\b(?:took|take|takes|taking|answer(?:s|ed|ing)?|field(?:s|ed|ing)?)\s+(?:\w+\s+)?$|"
-                       r"\bdoubt(?:s|ed|ing)?\s+(?:that\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+                       r"\bdoubt(?:s|ed|ing)?\s+(?:that\s+)?(?:\w+\s+){0,2}$|"
+                       r"\bfor\s+(?:an?\s+|further\s+|criminal\s+)?$", re.IGNORECASE)  # "back to Fujian for investigation"
 # ... and further back: "no government has announced arrests or ordered …", "asked whether the police had …"
 _NEGATION_WIDE = re.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
                             r"official)s?\b[^.;]*$|\bwhether\s+(?:\w+\s+){0,5}$|"
