@@ -405,3 +405,23 @@ def test_totals_after_and_and_investigations_across_countries():
     got = keys("The group added 48 more police stations and put the total at 102 across 53 countries.", "tally")
     assert {(48, None, None), (102, 53, None)} <= got
     assert not keys("The police stations have led to investigations in more than a dozen countries.", "tally")
+
+
+def test_capitals_where_governments_sit_and_santiago():
+    assert ("DE", "Berlin") not in keys("In Berlin, the interior minister says her ministry is aware of a police "
+                                        "station in Frankfurt.", "station")
+    assert ("CZ", "Prague") in keys("In Prague, the Czech foreign ministry said it had raised two police centres in "
+                                    "the city with the Chinese embassy.", "station")
+    got = keys("Chinese police stations were named in Rio de Janeiro in Brazil, in Buenos Aires and in Santiago.",
+               "station")
+    assert ("CL", "Santiago") in got and ("BR", "Santiago") not in got
+
+
+def test_prosecution_talk_is_no_arrest_and_two_bureau_counts_stay_apart():
+    assert ("GB", "arrest") not in keys("The British minister said decisions on prosecutions over the police "
+                                        "stations were for the police.", "response")
+    got = keys("Fuzhou's police said they had set up 30 overseas police stations in 25 countries, and Qingtian "
+               "county police reported 21 stations in 15 countries.", "tally")
+    assert {(30, 25, None), (21, 15, None)} <= got
+    assert ("PT", "investigation") in keys("Portugal's interior ministry said the police station in Lisbon was being "
+                                           "followed closely.", "response")

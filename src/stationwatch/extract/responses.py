@@ -41,7 +41,7 @@ _THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
-_NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,2}$|"
+_NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,3}$|"
                        r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|\bhow to\s+$|"
                        r"\b(?:took|take|takes|taking|answer(?:s|ed|ing)?|field(?:s|ed|ing)?)\s+(?:\w+\s+)?$|"
                        r"\bdoubt(?:s|ed|ing)?\s+(?:that\s+)?(?:\w+\s+){0,2}$|"

@@ -46,6 +46,7 @@ _NOT_LOCATION_BEFORE = re.compile(
     r"communities|diaspora|students?|journalists?|reporters?|minister|ministry|ministries|department|agency|"
     r"ambassador|parliament|hearing|police|media|inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|"
     r"diplomats?|MPs|politicians|lawmakers|legislators|parliamentarians|senators|demonstrations?|protests?|"
+    r"numbers|presence|spent (?:time|years|months)|been|visited|visit|"
     r"newspaper|broadcaster|headquarters|university|school|living|lives|live|researchers?|analysts?|academics?|"
     r"experts?|scholars?)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
     re.IGNORECASE)
@@ -107,6 +108,10 @@ _VAGUE_COUNT_IN = re.compile(r"\b(?:several|a few|dozens|many|multiple|others|mo
 _OTHERS_IN = re.compile(r"\b(?:others?|another|one|two|three|four|five|six)\s+(?:more\s+)?in\s+[A-Z]")
 # every _NOT_LOCATION_BEFORE match ends in one of these words: a cheap test first
 _ENDS_IN_LINK = re.compile(r"\b(?:in|of|at|for|from|the)\s+$", re.IGNORECASE)
+_IN_CAPITAL = re.compile(r"(?:[A-Z][\w ]{0,20}(?::|\s[—–-])\s*|\d{1,2}\s+\w+\s+\d{4}\s*[—–-]\s*)?In\s+")
+_BODY_AFTER = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:minister|ministry|government|parliament|house|senate|"
+                         r"congress|chancellor|president|cabinet|court|prosecutors?|lawmakers|MPs)\b", re.IGNORECASE)
+_BACK_TO_CITY = re.compile(r"\b(?:in|across) the (?:city|capital)\b|\bthere\b", re.IGNORECASE)
 _ALL_IN = re.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
 _VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
@@ -258,6 +263,11 @@ def extract_stations(doc: Document) -> Document:
                         or _CITY_POSSESSIVE.search(text, max(c_start, p.start - 30), p.start)) \
                         and _bigger_city_named(doc, p.value):
                     continue  # "the Usera district", "the district of Usera": a part of a city the text names
+                if p.value.kind == "city" and gazetteer().is_capital(p.value) \
+                        and _IN_CAPITAL.fullmatch(text, sent.start, p.start) and _BODY_AFTER.match(text, p.end) \
+                        and not _BACK_TO_CITY.search(stext):
+                    continue  # "In Berlin, the interior minister says …": where the government sits (unless
+                    # the sentence puts the stations there too: "… two centres in the city")
                 if p.value.kind == "city" and _GOVERNMENT_ACTS.match(text, p.end):
                     continue  # "… as Berlin and Vienna start checks", "The Hague had asked Beijing"
                 if _DATELINE.match(text[sent.start:p.start]) and _DATELINE_AFTER.match(after):

@@ -164,7 +164,8 @@ def extract_tallies(doc: Document) -> Document:
                         added.append(n)  # "… exposed 54 stations, says it has now found 48 more"
                 elif L.country_noun.match(tail) and n.start > 0:
                     before = text[max(c_start, n.start - 30):n.start]
-                    if anchor is not None or re.search(r"\b(?:in|across|spanning|throughout)\s+(?:at least |more than |over |some |about |nearly )?$", before, re.I):
+                    if values["countries"] is None and (anchor is not None or re.search(
+                            r"\b(?:in|across|spanning|throughout)\s+(?:at least |more than |over |some |about |nearly )?$", before, re.I)):
                         values["countries"] = n.value
                         anchor = anchor or n
                 elif L.city_noun.match(tail):

@@ -198,6 +198,10 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+def _is_capital(p: Place) -> bool:
+    return gazetteer().is_capital(p)
+
+
 def choose(cands: list[Place], context: dict[str, float], near: set[str], metros: set[str],
            region_hint: str | None = None) -> Place:
     """Pick the most plausible candidate.
@@ -215,6 +219,8 @@ def choose(cands: list[Place], context: dict[str, float], near: set[str], metros
             s += 4.0
         if region_hint and p.country == region_hint:
             s += 6.0
+        if p.kind == "city" and p.population >= 1_000_000 and _is_capital(p):
+            s += 3.0  # "Santiago" is Chile's capital before a Brazilian town, whatever Brazil is named nearby
         return s
 
     return max(cands, key=score)
