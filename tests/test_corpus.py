@@ -60,9 +60,10 @@ FLOORS = {
     # then used to develop
     "heldout/en15": {"headline": 0.86, "station": 0.88, "response": 0.80, "tally": 0.88},
     "heldout/en16": {"headline": 0.88, "station": 0.90, "response": 0.85, "tally": 0.85},
-    # heldout/en17, en18 (eighteenth and nineteenth sets): untouched 0.938 and 0.850 (rules at 47aad9a)
-    "heldout/en17": {"headline": 0.88, "station": 0.85, "response": 0.86, "tally": 0.95},
-    "heldout/en18": {"headline": 0.80, "station": 0.86, "response": 0.80, "tally": 0.72},
+    # heldout/en17, en18 (eighteenth and nineteenth sets): untouched 0.938 and 0.850 (rules at 47aad9a);
+    # then used to develop
+    "heldout/en17": {"headline": 0.91, "station": 0.88, "response": 0.88, "tally": 0.95},
+    "heldout/en18": {"headline": 0.89, "station": 0.90, "response": 0.85, "tally": 0.85},
 }
 
 
