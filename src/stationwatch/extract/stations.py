@@ -217,16 +217,21 @@ def extract_stations(doc: Document) -> Document:
         prev_station = has_noun or (is_station_sentence and bool(places))
         if not is_station_sentence:
             continue
+        maybe_unplaced = may_match(doc, si, "unplaced")
+        if not places and not maybe_unplaced:
+            continue  # no place and no "unknown location": nothing a clause could add
         unplaced_done = False
         for c_start, c_end in sentence_clauses(doc, si):
-            ctext = text[c_start:c_end]
             cms = [m for m in ms if c_start <= m.start < c_end]
             cplaces = [m for m in cms if m.kind == "place" and is_host(m.value)]
+            if not cplaces and not maybe_unplaced:
+                continue
+            ctext = text[c_start:c_end]
             status = "closed" if find(doc, si, "closure", L.closure, ctext) else (
                 "suspected" if find(doc, si, "speculation", L.speculation, ctext) else "reported")
             bureaus = [m for m in cms if m.kind == "bureau"]
             operator = bureaus[0].value if bureaus and (L.operator_cue.search(ctext) or len(bureaus) == 1) else None
-            addr = _ADDRESS.search(ctext) if any(w in ctext for w in _ADDRESS_WORDS) else None
+            addr = _ADDRESS.search(ctext) if cplaces and any(w in ctext for w in _ADDRESS_WORDS) else None
             address = re.sub(r"^\S+[’']s\s+", "", addr.group(1).strip()) if addr else None
             emitted = False
             # ("whose location was not disclosed" denies an address, not the station)
