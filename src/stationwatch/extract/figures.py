@@ -6,16 +6,18 @@ import re
 from dataclasses import replace
 
 from ..document import Document, Fact
-from .common import by_sentence, lex, on_topic
+from .common import by_sentence, lex, may_match, on_topic
 
 NAME = "figures/1"
 _PERIOD = re.compile(r"\bbetween ([A-Z][a-z]+ \d{4}) and ([A-Z][a-z]+ \d{4})|\bsince (\d{4})|\bin (\d{4})\b")
 
 
-def _quantity(L, text: str, sent_start: int, n, follow: str) -> str | None:
+def _quantity(L, text: str, sent_start: int, n, follow: str, may=lambda family: True) -> str | None:
     """What a number counts, from the words after it ("230,000 people … persuaded") or before it
-    ("put such returns at 230,000")."""
+    ("put such returns at 230,000"). ``may(family)``: can the family match this sentence at all?"""
     for quantity, rx in L.figures:
+        if not may(f"figure:{quantity}"):
+            continue
         m = rx.search(follow)
         if m is not None:
             gap = follow[:m.start()]
@@ -40,7 +42,7 @@ def extract_figures(doc: Document) -> Document:
             if n.kind != "number" or n.value < 2:
                 continue
             follow = text[n.end:min(sent.end, n.end + 120)]
-            quantity = _quantity(L, text, sent.start, n, follow)
+            quantity = _quantity(L, text, sent.start, n, follow, lambda family, si=si: may_match(doc, si, family))
             if quantity is None:
                 continue
             p = _PERIOD.search(text, sent.start, sent.end)
