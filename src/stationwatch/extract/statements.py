@@ -22,7 +22,7 @@ _NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[{_UP}]\.)){{1,5}}"
 # (the lookahead only tells the regex engine where a name can start: the same matches, faster)
 _PERSON = re.compile(rf"(?=[{_UP}])\b({_NAME})\b")  # titles in front are stripped word by word (_LEADING)
 _BODY = re.compile(
-    r"\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:[Cc]onsulate(?:\s+[Gg]eneral)?|[Ee]mbass(?:y|ies)|foreign ministry|Foreign Ministry|"
+    r"(?=[tTCcEefFmMgGrRaAoOsSbB])\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:[Cc]onsulate(?:\s+[Gg]eneral)?|[Ee]mbass(?:y|ies)|foreign ministry|Foreign Ministry|"
     r"ministry of foreign affairs|Ministry of Foreign Affairs|government|regime|authorities|officials)"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)?"
     r"|(?:an?\s+|the\s+)?spokes(?:person|man|woman) for (?:the\s+)?[\w’' ]{2,50}?(?:ministry|embassy|government|office|department)"
@@ -37,8 +37,8 @@ _NOT_PERSON = {"Safeguard Defenders", "Prime Minister", "United States", "Foreig
                "Sky Net", "State Council"}
 _DENY_VERB = re.compile(r"\b(?:(?:flatly |firmly |strongly )?den(?:y|ies|ied)|rejected|dismissed|refuted)\b"
                         r"(?! (?:entry|visa|bail|asylum))", re.IGNORECASE)
-_SURNAME = re.compile(r"\b([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|argued|insisted|described|denied)\b)|"
-                      r"\b(?:according to|said)\s+([A-Z][a-z]{2,})\b(?![ -][A-Z])")
+_SURNAME = re.compile(r"(?=[A-Zas])(?:\b([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|argued|insisted|described|denied)\b)|"
+                      r"\b(?:according to|said)\s+([A-Z][a-z]{2,})\b(?![ -][A-Z]))")
 _MAX_GAP = 120  # a speaker more than this many characters before the verb is not its subject
 _STREET = re.compile(r"\b(?:Street|Road|Avenue|Broadway|Hill|Square|Park|Lane|Bridge|Quay|Place|Centre|Center|"
                      r"Hall|House|Court|Station|Building|Tower|Plaza|District|Island|River|Valley|Bay|Times|Post|"
