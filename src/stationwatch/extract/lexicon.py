@@ -23,7 +23,6 @@ class Lexicon:
     speculation: re.Pattern
     closure: re.Pattern
     actions: tuple[tuple[str, re.Pattern], ...]
-    any_action: re.Pattern
     concern_judgement: re.Pattern
     closure_cause: re.Pattern
     institution: re.Pattern
@@ -71,7 +70,6 @@ def lexicon(language: str = "en") -> Lexicon:
         speculation=_rx(t["speculation"]),
         closure=_rx(t["closure"]),
         actions=tuple((k, _rx(v)) for k, v in t["actions"].items()),
-        any_action=_rx([p for v in t["actions"].values() for p in v]),
         concern_judgement=_rx(t.get("concern_judgement") or [r"(?!x)x"]),
         closure_cause=_rx(t.get("closure_cause") or [r"(?!x)x"]),
         institution=_rx(t["institutions"]),
@@ -100,10 +98,12 @@ def lexicon(language: str = "en") -> Lexicon:
 
 
 def _families(t: dict) -> dict[str, list[str]]:
-    fams = {"topic": t["topic"], "station_noun": t["station_nouns"], "tally_noun": t["tally_nouns"],
+    """The pattern families the stages ask the prefilter about, sentence by sentence. (The topic, the
+    institutions and the collective actors are matched whole and need no prefilter: their common words
+    would only slow it down.)"""
+    fams = {"station_noun": t["station_nouns"], "tally_noun": t["tally_nouns"],
             "speech": t["speech_verbs"], "unplaced": t["unplaced"], "speculation": t["speculation"],
-            "closure": t["closure"], "collective": t["collective_actors"], "institution": t["institutions"],
-            "any_action": [p for v in t["actions"].values() for p in v]}
+            "closure": t["closure"]}
     for k, v in t["actions"].items():
         fams[f"action:{k}"] = v
     for k, v in t["stances"].items():

@@ -326,11 +326,10 @@ def find_mentions(doc: Document) -> Document:
     mentions = _join_number_words(text, mentions, language)
     L = lexicon(language)
     families = L.prefilter.sentence_families(text, starts)
-    maybe_topic = families is None or "topic" in L.prefilter.unfiltered or any("topic" in f for f in families)
     index: dict[int, list[Mention]] = {}
     for m in mentions:
         index.setdefault(m.sentence, []).append(m)
-    notes = {**doc.notes, "on_topic": maybe_topic and bool(L.topic.search(text)), "families": families,
+    notes = {**doc.notes, "on_topic": bool(L.topic.search(text)), "families": families,
              "by_sentence": index}
     return replace(doc, mentions=mentions, notes=notes)
 
