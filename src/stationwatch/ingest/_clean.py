@@ -82,7 +82,8 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")  # (single spaces stay as they are)
 _CREDIT = re.compile(r"/\s*(?:getty images|afp|reuters|ap|shutterstock|epa|alamy|bloomberg)\s*$|\b(?:photo|image)\s*$",
                      re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u9fff]")
@@ -95,7 +96,9 @@ def _has_cjk(line: str) -> bool:
 def clean_lines(raw: str, title: str | None = None) -> Cleaned:
     """Split ``raw`` into lines and keep the article's title and paragraphs."""
     drop_rx, suffix_rx, min_words, crumbs = _patterns()
-    raw = _GLUED.sub(r"\1 \2", _SPACES.sub(" ", raw.replace("\r\n", "\n")))
+    raw = _SPACES.sub(" ", raw.replace("\r\n", "\n"))
+    if _LOWER_UPPER.search(raw):  # only then can two words be glued ("sayingThe")
+        raw = _GLUED.sub(r"\1 \2", raw)
     lines = [ln.strip() for ln in _unwrap(raw).split("\n")]
     out = Cleaned(title=title, paragraphs=[])
     seen: set[str] = set()
