@@ -59,14 +59,15 @@ def _reference_year(doc: Document) -> int | None:
     return max(years) if years else None
 
 
-def _as_of(L, text: str, ref_year: int | None, published: str | None = None) -> str | None:
-    """The first month named in ``text`` (with its year, or the document's), never after publication."""
+def _as_of(L, text: str, ref_year, published: str | None = None) -> str | None:
+    """The first month named in ``text`` (with its year, or the document's: ``ref_year()``), never after
+    publication."""
     rx = _month_rx(L.months)
     for m in rx.finditer(text):
         word = m.group(1)
         if word.lower() == "may" and not (word[0].isupper() and m.group(2)):
             continue  # the verb "may", unless "May 2023"
-        year = int(m.group(2)) if m.group(2) else ref_year
+        year = int(m.group(2)) if m.group(2) else ref_year()
         if not year:
             continue
         value = f"{year:04d}-{L.months.index(word.lower()) + 1:02d}"
@@ -115,7 +116,7 @@ def extract_tallies(doc: Document) -> Document:
     L = lex(doc)
     text = doc.text
     by_sent = by_sentence(doc)
-    ref_year = _reference_year(doc)
+    ref_year = cache(lambda: _reference_year(doc))  # only a month without a year needs it
     found: dict[tuple, Fact] = {}
     dated: list[str] = []
     growth_facts: list[Fact] = []
