@@ -318,7 +318,8 @@ def find_mentions(doc: Document) -> Document:
     covered = set()
     for m in mentions:
         covered.update(range(m.start, m.end))
-    mentions.extend(_the_capital(text, covered, sent_of, near))
+    if "capital" in text:
+        mentions.extend(_the_capital(text, covered, sent_of, near))
     for s, e, value in _numbers(text, language):
         if s not in covered:
             mentions.append(Mention("number", s, e, text[s:e], value, sent_of(s)))
