@@ -89,11 +89,17 @@ def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
     return got
 
 
-def each_sentence(doc: Document):
-    """(index, sentence, its text, its mentions) for every sentence: the loop every fact stage runs."""
+def each_sentence(doc: Document) -> list[tuple]:
+    """(index, sentence, its text, its mentions) for every sentence: the loop every fact stage runs
+    (built once per document once its mentions are known)."""
+    got = doc.notes.get("_each_sentence")
+    if got is not None and len(got) == len(doc.sentences):
+        return got
     index = by_sentence(doc)
-    for si, sent in enumerate(doc.sentences):
-        yield si, sent, doc.text[sent.start:sent.end], index.get(si, [])
+    got = [(si, sent, doc.text[sent.start:sent.end], index.get(si, [])) for si, sent in enumerate(doc.sentences)]
+    if "by_sentence" in doc.notes:
+        doc.notes["_each_sentence"] = got
+    return got
 
 
 def by_sentence(doc: Document) -> dict[int, list[Mention]]:
