@@ -33,14 +33,21 @@ def may_match(doc: Document, si: int, family: str) -> bool:
 def _runnable(doc: Document, si: int, family: str):
     """The single patterns of ``family`` worth running on sentence ``si``; None: run the whole family."""
     fams = doc.notes.get("families")
-    index = lex(doc).single_index.get(family)
-    if fams is None or si >= len(fams) or index is None:
+    if fams is None or si >= len(fams):
         return None
-    keys, by_key = index
-    found = keys & fams[si]
-    if len(found) == 1:
-        return [by_key[next(iter(found))][1]]
-    return [rx for _i, rx in sorted(by_key[k] for k in found)]
+    memo = doc.notes.setdefault("_runnable", {})
+    got = memo.get((family, si), False)
+    if got is not False:
+        return got
+    index = lex(doc).single_index.get(family)
+    if index is None:
+        got = None
+    else:
+        keys, by_key = index
+        found = keys & fams[si]
+        got = [by_key[next(iter(found))][1]] if len(found) == 1 else [rx for _i, rx in sorted(by_key[k] for k in found)]
+    memo[(family, si)] = got
+    return got
 
 
 def find(doc: Document, si: int, family: str, rx, stext: str):
