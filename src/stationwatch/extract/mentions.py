@@ -226,6 +226,16 @@ def _the_capital(text: str, covered: set[int], sent_of, near: dict[int, set[str]
     return out
 
 
+def _place_info(name: str, candidates, info: dict) -> tuple:
+    """(candidates, their countries, the countries named as such, their cities) of a name, once per text."""
+    got = info.get(name)
+    if got is None:
+        cands = candidates(name)
+        got = info[name] = (cands, {p.country for p in cands}, [p.country for p in cands if p.kind == "country"],
+                            [p.city for p in cands if p.city])
+    return got
+
+
 def find_mentions(doc: Document) -> Document:
     """Stage: fill ``doc.mentions`` (needs sentences)."""
     text = doc.text
@@ -251,21 +261,21 @@ def find_mentions(doc: Document) -> Document:
     metros: set[str] = set()
     support: dict[str, set[str]] = {}  # country -> the names in the text that point to it
     named: set[str] = set()  # countries named outright, or by a demonym or an agency
+    info: dict[str, tuple] = {}
     for s, _e, kind, value in raw:
         si = sent_of(s)
         if kind == "demonym" or (kind == "agency" and value[1]):
             named.add(value if kind == "demonym" else value[1])
         if kind == "place":
-            cands = candidates(value)
-            countries = {p.country for p in cands}
+            cands, countries, named_here, cities = _place_info(value, candidates, info)
             for code in countries:
                 support.setdefault(code, set()).add(value)
-            named.update(p.country for p in cands if p.kind == "country")
+            named.update(named_here)
             if len(countries) == 1:
                 code = next(iter(countries))
                 weights[code] = weights.get(code, 0.0) + (1.0 if cands[0].kind == "country" else 0.5)
                 near.setdefault(si, set()).add(code)
-                metros.update(p.city for p in cands if p.city)
+                metros.update(cities)
         elif kind == "demonym":
             weights[value] = weights.get(value, 0.0) + 0.25
             near.setdefault(si, set()).add(value)  # "London … the British capital"
