@@ -45,6 +45,7 @@ _STREET = re.compile(r"\b(?:Street|Road|Avenue|Broadway|Hill|Square|Park|Lane|Br
                      r"Province|Ministry|Department|Police|News|Press|Agency|Bureau|Council|Committee|Party|Front|"
                      r"Union|Group|Network|Daily|Journal|Herald|Skynet|Hunt|Defenders|Commons|Parliament|General|"
                      r"Consulate|Embassy)$|^(?:Operation|Consulate|Embassy|Centre|Center|Service)\b")
+_OPERATION_OR_QUOTE = re.compile(r"(?:Operation|[“\"‘])\s*$")  # "Operation Fox Hunt", a quoted title
 _PREP_BEFORE = re.compile(r"\b(?:in|of|to|from|by|with|on|at|against|for|about|into|over)\s+$", re.IGNORECASE)
 _CHINESE = re.compile(r"\b(?:Chinese|China|Beijing|People['’]s Republic)\b")
 
@@ -112,15 +113,16 @@ def _covered(doc: Document) -> bytearray:
 def _persons(doc: Document, covered: bytearray, s: int, e: int) -> list[tuple[int, int, str]]:
     text = doc.text
     out = []
+    leading = _people()[0]
     for m in _PERSON.finditer(text, s, e):
         name = m.group(1)
         a, b = m.start(1), m.end(1)
         words = name.split()
-        while words and words[0] in _people()[0]:
+        while words and words[0] in leading:
             a += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        if len(words) < 2 or name in _NOT_PERSON or re.search(r"(?:Operation|[“\"‘])\s*$", text[max(s, a - 11):a]) \
+        if len(words) < 2 or name in _NOT_PERSON or _OPERATION_OR_QUOTE.search(text, max(s, a - 11), a) \
                 or _STREET.search(name) or _PREP_BEFORE.search(text[max(s, a - 8):a]):
             continue
         if any(covered[a:b]):
