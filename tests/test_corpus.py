@@ -70,7 +70,7 @@ FLOORS = {
     "heldout/en20": {"headline": 0.87, "station": 0.86, "response": 0.85, "tally": 0.90},
     # heldout/en21, en22 (twenty-second and twenty-third sets): untouched 0.919 and 0.881 (same rules as
     # en19/en20, at 633665f); one fix after scoring: a bare "service centre" no longer makes a text on topic
-    # (en21 p11, a consulate's visa centre)
+    # (en22 p11, a consulate's visa centre; en22 then scores 0.892)
     "heldout/en21": {"headline": 0.86, "station": 0.85, "response": 0.89, "tally": 0.85},
     "heldout/en22": {"headline": 0.83, "station": 0.68, "response": 0.85, "tally": 0.95},
 }
