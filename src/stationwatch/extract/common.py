@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
+from .. import _regex
 from ..document import Document, Mention
 from .lexicon import Lexicon, lexicon, pack_for
 from .text import clauses
 
 # a trailing list of capitalised names ("Portugal, Germany and the "), stripped to see what stands before it
-LIST_BACK = re.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?)+$")
+LIST_BACK = _regex.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?)+$")
 
 
 def lex(doc: Document) -> Lexicon:

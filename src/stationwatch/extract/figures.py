@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import _regex
 from ..document import Document, Fact
 from .common import by_sentence, lex, may_match, on_topic
 
 NAME = "figures/1"
-_PERIOD = re.compile(r"\bbetween ([A-Z][a-z]+ \d{4}) and ([A-Z][a-z]+ \d{4})|\bsince (\d{4})|\bin (\d{4})\b")
+_PERIOD = _regex.compile(r"\bbetween ([A-Z][a-z]+ \d{4}) and ([A-Z][a-z]+ \d{4})|\bsince (\d{4})|\bin (\d{4})\b")
 
 
 def _quantity(L, text: str, sent_start: int, n, follow: str, may=lambda family: True) -> str | None:

@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .. import _regex
 from .._data import languages, load_yaml
 from .prefilter import Prefilter, pattern_key
 
 
 def _rx(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
+    return _regex.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from functools import lru_cache
 import ahocorasick
 from text_to_num import text2num
 
+from .. import _regex
 from .._data import load_yaml
 from ..document import Document, Mention
 from ..resolve import Place, choose, gazetteer
@@ -21,12 +22,12 @@ from .lexicon import lexicon, pack_for
 
 # precedence when two names cover the same span
 _RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "number": 0}
-_DIGITS = re.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")  # (the lookahead: only speed)
-_CJK = re.compile(r"[\u3040-\u9fff]")
-_SENTENCE_OPENING = re.compile(r"[\W\d]*")
+_DIGITS = _regex.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")  # (the lookahead: only speed)
+_CJK = _regex.compile(r"[\u3040-\u9fff]")
+_SENTENCE_OPENING = _regex.compile(r"[\W\d]*")
 _SMALL_TOWN = 50_000  # below this, a town in a country the text never names is more likely a surname
-_REGION_CUE = re.compile(r"\b(?:province|state|region|county|prefecture) of\s+(?:the\s+)?$", re.IGNORECASE)
-_REGION_AFTER = re.compile(r"\s+(?:province|state|region|county)\b", re.IGNORECASE)
+_REGION_CUE = _regex.compile(r"\b(?:province|state|region|county|prefecture) of\s+(?:the\s+)?$", re.IGNORECASE)
+_REGION_AFTER = _regex.compile(r"\s+(?:province|state|region|county)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,7 @@ def _numbers(text: str, language: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_NUMBER_GLUE = re.compile(r"^(?:[ -]+|\s+and\s+)$")
+_NUMBER_GLUE = _regex.compile(r"^(?:[ -]+|\s+and\s+)$")
 
 
 def _join_number_words(text: str, mentions: list[Mention], language: str) -> list[Mention]:
@@ -164,8 +165,8 @@ def _join_number_words(text: str, mentions: list[Mention], language: str) -> lis
     return out
 
 
-_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:city\s+)?of\b)", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_CAPITAL_AFTER = _regex.compile(r"\s+capital\b(?!\s+(?:city\s+)?of\b)", re.IGNORECASE)
+_THE_BEFORE = _regex.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _capital_phrase(text: str, s: int, e: int, code: str) -> tuple[int, Place] | None:
@@ -177,7 +178,7 @@ def _capital_phrase(text: str, s: int, e: int, code: str) -> tuple[int, Place] |
     return (after.end(), capital) if capital is not None else None
 
 
-_OWNER_GAP = re.compile(r"^(?:[’']s)?\s+(?:the\s+)?$")
+_OWNER_GAP = _regex.compile(r"^(?:[’']s)?\s+(?:the\s+)?$")
 
 
 def _owner(text: str, s: int, raw: list, idx: int, candidates, near: set[str], before: set[str],
@@ -204,7 +205,7 @@ def _owner(text: str, s: int, raw: list, idx: int, candidates, near: set[str], b
     return default
 
 
-_THE_CAPITAL = re.compile(r"\bthe (?:country's |nation's )?capital\b(?!\s+(?:city\s+)?of\b)(?![-’']s)")
+_THE_CAPITAL = _regex.compile(r"\bthe (?:country's |nation's )?capital\b(?!\s+(?:city\s+)?of\b)(?![-’']s)")
 
 
 def _the_capital(text: str, covered: set[int], sent_of, near: dict[int, set[str]]) -> list[Mention]:

@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from .. import _regex
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
 from .common import LIST_BACK, by_sentence, each_match, each_sentence, lex, on_topic
@@ -13,46 +14,46 @@ from .mentions import is_host
 
 NAME = "responses/1"
 # a place after one of these is where something happens, not who acts
-_PREP = re.compile(r"(?:\b(?:in|at|on|from|to|into|of|across|with|by|for|including|between|than|about|"
+_PREP = _regex.compile(r"(?:\b(?:in|at|on|from|to|into|of|across|with|by|for|including|between|than|about|"
                    r"within|throughout|toward|towards|against|over|under|via|like|as)\s+(?:the\s+)?)$",
                    re.IGNORECASE)
 # ... unless the phrase names the acting body: "authorities in Germany, Portugal and Sweden"
-_BODY_IN = re.compile(r"\b(?:authorities|police|officials|prosecutors|governments?|ministries|investigators|"
+_BODY_IN = _regex.compile(r"\b(?:authorities|police|officials|prosecutors|governments?|ministries|investigators|"
                       r"lawmakers|parliaments?|regulators|agencies)\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSIVE_START = re.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investigation|inquiry|probe|review|ministry|force)")
-_DIPLOMATIC = re.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest|china)\b", re.IGNORECASE)
-_FOREIGN_INST = re.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
+_POSSESSIVE_START = _regex.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investigation|inquiry|probe|review|ministry|force)")
+_DIPLOMATIC = _regex.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest|china)\b", re.IGNORECASE)
+_FOREIGN_INST = _regex.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
                            r"\b(?:public security|chinese)\s+$", re.IGNORECASE)
-_PRONOUN_START = re.compile(r"^(?:They|It|He|She)\s+(?:(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)|"
+_PRONOUN_START = _regex.compile(r"^(?:They|It|He|She)\s+(?:(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)|"
                             r"(?:has\s+|had\s+|also\s+)?[a-z]+ed)\b")
-_BY_ITSELF = re.compile(r"\b(?:themselves|itself|of (?:its|their) own accord|on (?:its|their) own(?: initiative)?|"
+_BY_ITSELF = _regex.compile(r"\b(?:themselves|itself|of (?:its|their) own accord|on (?:its|their) own(?: initiative)?|"
                         r"voluntarily)\b", re.IGNORECASE)
 # people, counted or named, who were arrested or charged ("two men were charged", "Lu Jianwang was arrested")
-_CONCRETE_ARREST = re.compile(
+_CONCRETE_ARREST = _regex.compile(
     r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|a|an|one)\s+(?:\w+\s+){0,2}?(?:men|women|people|persons|"
     r"suspects|individuals|man|woman|officers|nationals|others)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b)[^.;]{0,40}?"
     r"\b(?:arrested|charged|detained|indicted|convicted)\b")
-_ACTION_IN = re.compile(r"\b(?:inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|closures?|"
+_ACTION_IN = _regex.compile(r"\b(?:inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|closures?|"
                         r"crackdowns?) in\s+(?:the\s+)?$", re.IGNORECASE)
-_PEOPLE_ACT = re.compile(r"\s+(?:\w+ly\s+)?(?:have\s+|has\s+|had\s+)?[a-z]+ed\b")
-_IN_OPENER = re.compile(r"(?:In|Across|Throughout)\s+(?:the\s+)?", re.IGNORECASE)
+_PEOPLE_ACT = _regex.compile(r"\s+(?:\w+ly\s+)?(?:have\s+|has\s+|had\s+)?[a-z]+ed\b")
+_IN_OPENER = _regex.compile(r"(?:In|Across|Throughout)\s+(?:the\s+)?", re.IGNORECASE)
 _LOOKBACK = 4000  # how far back "the ministry" looks for the ministry it names
-_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_QUALIFIED = re.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_THE = _regex.compile(r"\bthe\s+$", re.IGNORECASE)
+_QUALIFIED = _regex.compile(r"\b(?!the\b|a\b|an\b|this\b|that\b|its\b)[\w'’-]+\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
-_NEGATION = re.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,3}$|"
+_NEGATION = _regex.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+){0,3}$|"
                        r"\b(?:no one|nobody|none)\s+(?:\w+\s+){0,3}$|\bfac(?:e|es|ed|ing)\s+$|\bhow to\s+$|"
                        r"\b(?:took|take|takes|taking|answer(?:s|ed|ing)?|field(?:s|ed|ing)?)\s+(?:\w+\s+)?$|"
                        r"\bdoubt(?:s|ed|ing)?\s+(?:that\s+)?(?:\w+\s+){0,2}$|"
                        r"\bfor\s+(?:an?\s+|further\s+|criminal\s+)?$", re.IGNORECASE)  # "back to Fujian for investigation"
 # ... and further back: "no government has announced arrests or ordered …", "asked whether the police had …"
-_NEGATION_WIDE = re.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
+_NEGATION_WIDE = _regex.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
                             r"official)s?\b[^.;]*$|\bwhether\s+(?:\w+\s+){0,5}$|"
                             r"\b(?:call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)? to)\b[^.;]{0,80}\bto\s+$",
                             re.IGNORECASE)
 # "could be prosecuted", "would be closed": only a possibility (but "would be concerned" is a concern)
-_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
+_HYPOTHETICAL = _regex.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
 
 
 def _asserted(found, stext: str, hypothetical_ok: bool = False) -> bool:
@@ -134,10 +135,10 @@ def _bare_institution(L, text: str, start: int, end: int) -> bool:
     return False
 
 
-_CONTRAST = re.compile(r",?\s(?:while|whereas|but)\s|;\s|,\sand\s(?=in\s+(?:the\s+)?[A-Z])|,\sand\s(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+"
+_CONTRAST = _regex.compile(r",?\s(?:while|whereas|but)\s|;\s|,\sand\s(?=in\s+(?:the\s+)?[A-Z])|,\sand\s(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+"
                        r"(?:has|have|had|is|are|was|were|said|says|ordered|orders|announced|closed|summoned)\b)")
-_LIST_HEAD = re.compile(r"^((?:[-•*]|\d+[.)])?\s*)[A-Z][\w .'’-]{1,40}:\s")
-_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_HEAD = _regex.compile(r"^((?:[-•*]|\d+[.)])?\s*)[A-Z][\w .'’-]{1,40}:\s")
+_LIST_GLUE = _regex.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _subject_countries(doc: Document, ms: list[Mention], sent_start: int) -> list[tuple[str, Mention]]:

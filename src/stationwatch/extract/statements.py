@@ -9,6 +9,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from .. import _regex
 from .._data import load_yaml
 from ..document import Document, Fact
 from ..resolve import gazetteer
@@ -20,8 +21,8 @@ _LOW = "a-zß-öø-ÿ"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 _NAME = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|[{_UP}]\.)){{1,5}}"
 # (the lookahead only tells the regex engine where a name can start: the same matches, faster)
-_PERSON = re.compile(rf"(?=[{_UP}])\b({_NAME})\b")  # titles in front are stripped word by word (_LEADING)
-_BODY = re.compile(
+_PERSON = _regex.compile(rf"(?=[{_UP}])\b({_NAME})\b")  # titles in front are stripped word by word (_LEADING)
+_BODY = _regex.compile(
     r"(?=[tTCcEefFmMgGrRaAoOsSbB])\b((?:the\s+)?(?:Chinese\s+|China['’]s\s+)?(?:[Cc]onsulate(?:\s+[Gg]eneral)?|[Ee]mbass(?:y|ies)|foreign ministry|Foreign Ministry|"
     r"ministry of foreign affairs|Ministry of Foreign Affairs|government|regime|authorities|officials)"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)?"
@@ -29,25 +30,25 @@ _BODY = re.compile(
     r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’']*(?:\s+(?:[A-Z][\w’']*|of|and|the))*)?|(?:the\s+)?Beijing regime|Beijing|China)\b")
 _BODY_KEYS = ("consulate", "embass", "ministry", "government", "regime", "authorities", "officials", "spokes",
               "beijing", "china")  # one of these is in every _BODY match
-_PRONOUN = re.compile(r"\b(?:he|she|it)\s+(?:\w+ly\s+)?(?:said|says|told|added|argued|insisted|warned|stressed|denied|"
+_PRONOUN = _regex.compile(r"\b(?:he|she|it)\s+(?:\w+ly\s+)?(?:said|says|told|added|argued|insisted|warned|stressed|denied|"
                       r"rejected|dismissed|described|called|accused)\b|"
                       r",[”\"]\s*(?:he|she)\s+said", re.I)
 _NOT_PERSON = {"Safeguard Defenders", "Prime Minister", "United States", "Foreign Ministry", "Public Security",
                "Mounted Police", "National News", "Senate", "United Front", "Work Department", "Fox Hunt",
                "Sky Net", "State Council"}
-_DENY_VERB = re.compile(r"\b(?:(?:flatly |firmly |strongly )?den(?:y|ies|ied)|rejected|dismissed|refuted)\b"
+_DENY_VERB = _regex.compile(r"\b(?:(?:flatly |firmly |strongly )?den(?:y|ies|ied)|rejected|dismissed|refuted)\b"
                         r"(?! (?:entry|visa|bail|asylum))", re.IGNORECASE)
-_SURNAME = re.compile(r"(?=[A-Zas])(?:\b([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|argued|insisted|described|denied)\b)|"
+_SURNAME = _regex.compile(r"(?=[A-Zas])(?:\b([A-Z][a-z]{2,})\b(?=\s+(?:said|says|told|added|argued|insisted|described|denied)\b)|"
                       r"\b(?:according to|said)\s+([A-Z][a-z]{2,})\b(?![ -][A-Z]))")
 _MAX_GAP = 120  # a speaker more than this many characters before the verb is not its subject
-_STREET = re.compile(r"\b(?:Street|Road|Avenue|Broadway|Hill|Square|Park|Lane|Bridge|Quay|Place|Centre|Center|"
+_STREET = _regex.compile(r"\b(?:Street|Road|Avenue|Broadway|Hill|Square|Park|Lane|Bridge|Quay|Place|Centre|Center|"
                      r"Hall|House|Court|Station|Building|Tower|Plaza|District|Island|River|Valley|Bay|Times|Post|"
                      r"Province|Ministry|Department|Police|News|Press|Agency|Bureau|Council|Committee|Party|Front|"
                      r"Union|Group|Network|Daily|Journal|Herald|Skynet|Hunt|Defenders|Commons|Parliament|General|"
                      r"Consulate|Embassy)$|^(?:Operation|Consulate|Embassy|Centre|Center|Service)\b")
-_OPERATION_OR_QUOTE = re.compile(r"(?:Operation|[“\"‘])\s*$")  # "Operation Fox Hunt", a quoted title
-_PREP_BEFORE = re.compile(r"\b(?:in|of|to|from|by|with|on|at|against|for|about|into|over)\s+$", re.IGNORECASE)
-_CHINESE = re.compile(r"\b(?:Chinese|China|Beijing|People['’]s Republic)\b")
+_OPERATION_OR_QUOTE = _regex.compile(r"(?:Operation|[“\"‘])\s*$")  # "Operation Fox Hunt", a quoted title
+_PREP_BEFORE = _regex.compile(r"\b(?:in|of|to|from|by|with|on|at|against|for|about|into|over)\s+$", re.IGNORECASE)
+_CHINESE = _regex.compile(r"\b(?:Chinese|China|Beijing|People['’]s Republic)\b")
 
 
 @cache
@@ -56,16 +57,16 @@ def _people() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
     data = load_yaml("en/people.yaml")
     leading = frozenset(data["leading_words"]) | frozenset(gazetteer().demonyms)
     words = lambda key: "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))  # noqa: E731
-    return (leading, re.compile(rf"\b(?:{words('official_words')})\b"),
-            re.compile(rf"\b(?:{words('state_roles')})\b", re.IGNORECASE))
+    return (leading, _regex.compile(rf"\b(?:{words('official_words')})\b"),
+            _regex.compile(rf"\b(?:{words('state_roles')})\b", re.IGNORECASE))
 
 
 # the only verbs whose speaker may follow them ("said Peter Dahlin", "according to the embassy"); after
 # "told", "urged" or "accused" comes the one spoken to
-_INVERTING = re.compile(r"(?:said|says|added|adds|according to|wrote|writes|noted|explained|stated|argued|insisted|"
+_INVERTING = _regex.compile(r"(?:said|says|added|adds|according to|wrote|writes|noted|explained|stated|argued|insisted|"
                         r"claimed|warned|stressed|acknowledged)$", re.IGNORECASE)
 # between the verb and its speaker: articles, a day, titles and names ("said RCMP Sgt Charles Poirier")
-_INVERTED_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|its|their|[Oo]n \w+|[Ii]n a statement|[A-Z][\w.’'-]*)[\s,]+){0,5}$")
+_INVERTED_GAP = _regex.compile(r"^[\s,]*(?:(?:the|a|an|its|their|[Oo]n \w+|[Ii]n a statement|[A-Z][\w.’'-]*)[\s,]+){0,5}$")
 
 
 @cache

@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from .. import _regex
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
 from .common import (
@@ -23,7 +24,7 @@ from .mentions import is_host
 
 NAME = "stations/1"
 # words allowed between a count and its place: "three in the metropolitan area of Toronto"
-_FILLER = re.compile(
+_FILLER = _regex.compile(
     r"^(?:\s+|\b(?:of|them|these|those|is|are|was|were|in|at|the|a|such|known|more|chinese|overseas|"
     r"police|policing|service|stations?|centres?|centers?|sites?|offices?|posts?|outposts?|establishments?|"
     r"venues?|bases?|metropolitan|area|greater|located|based|operating|been|found|discovered|identified|entry|entries|"
@@ -31,17 +32,17 @@ _FILLER = re.compile(
     r"previously|that|which|unofficial|undeclared|secret|illegal|clandestine|alleged|listed|reported|counted|"
     r"registered|run|opened|set|up|'?110'?)\b)*$",
     re.IGNORECASE)
-_ANAPHOR = re.compile(r"^\W*(?:one of them|one|the other|another|both|it|they|the (?:first|second|third)|"
+_ANAPHOR = _regex.compile(r"^\W*(?:one of them|one|the other|another|both|it|they|the (?:first|second|third)|"
                       r"an? (?:second|third|fourth|further|new) one|"
                       r"specifically|of these|of them)\b", re.IGNORECASE)
-_ADDRESS = re.compile(
+_ADDRESS = _regex.compile(
     r"(?=[oai][nt]\s)\b(?:on|at|in)\s+((?:\d+[\w-]*\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
     r"Boulevard|Blvd\.|Lane|Square|Broadway|Place|Way|Quay|Drive))(?!\w)")
-_NOT_LOCATION_AFTER = re.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|community|population|government|"
+_NOT_LOCATION_AFTER = _regex.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|community|population|government|"
                                  r"police|authorities|prime minister|embassy|consulate)|\s+(?:Times|Post|Star|"
                                  r"Herald|Journal|Sun|Tribune|Globe|University|Airport|Police|Public Security))",
                                  re.IGNORECASE)
-_NOT_LOCATION_BEFORE = re.compile(
+_NOT_LOCATION_BEFORE = _regex.compile(
     r"(?:based in|born in|from|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:attorney|court|prosecutors?|embassy|consulate|officials?|residents?|community|"
     r"communities|diaspora|students?|journalists?|reporters?|minister|ministry|ministries|department|agency|"
     r"ambassador|parliament|hearing|police|media|inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|"
@@ -51,23 +52,23 @@ _NOT_LOCATION_BEFORE = re.compile(
     r"experts?|scholars?)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
     re.IGNORECASE)
 # "funded by the City of Vancouver", "the Government of Ireland": the body, not the place
-_GOVERNMENT_OF = re.compile(r"\b(?:City|Town|Municipality|Government|Mayor|Parliament|Council|State) of\s+$")
+_GOVERNMENT_OF = _regex.compile(r"\b(?:City|Town|Municipality|Government|Mayor|Parliament|Council|State) of\s+$")
 # a city that acts is its government (in any position; a capital opening a sentence is handled above)
-_GOVERNMENT_ACTS = re.compile(r"(?:(?:,| and) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)*\s+(?:has |have |had )?(?:not |yet to |also )?"
+_GOVERNMENT_ACTS = _regex.compile(r"(?:(?:,| and) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)*\s+(?:has |have |had )?(?:not |yet to |also )?"
                               r"(?:asked|ask|asks|told|tells|summoned|summons|demanded|demands|protested|protests|"
                               r"urged|urges|warned|warns|start|starts|started|begin|begins|began|launched|launches|"
                               r"ordered|orders|insisted|insists|requested|requests|responded|responds|reacted|"
                               r"said|say|says|announced|confirmed|denied|declined|refused|commented)\b")
-_DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|borough)\b", re.IGNORECASE)
-_DISTRICT_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|borough) of\s+$", re.IGNORECASE)
-_CITY_POSSESSIVE = re.compile(r"\b[A-Z][\w-]+[’']s\s+$")  # "Madrid's Usera"
-_LABEL = re.compile(r"(?:[A-Z][\w ]{0,20}:\s*)?")  # "Opinion: Ottawa has known …"
-_MODIFIER_OF = re.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
+_DISTRICT_AFTER = _regex.compile(r"\s+(?:district|neighbou?rhood|quarter|borough)\b", re.IGNORECASE)
+_DISTRICT_BEFORE = _regex.compile(r"\b(?:district|neighbou?rhood|quarter|borough) of\s+$", re.IGNORECASE)
+_CITY_POSSESSIVE = _regex.compile(r"\b[A-Z][\w-]+[’']s\s+$")  # "Madrid's Usera"
+_LABEL = _regex.compile(r"(?:[A-Z][\w ]{0,20}:\s*)?")  # "Opinion: Ottawa has known …"
+_MODIFIER_OF = _regex.compile(r"^\s+(?:residents?|citizens?|nationals?|man|men|woman|women|people|court|courts|police|"
                           r"officials?|authorities|government|prosecutors?|media|newspaper|times|post)\b", re.IGNORECASE)
 _ADDRESS_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Square",
                   "Broadway", "Place", "Way", "Quay", "Drive")
 # "Ottawa presses …", "Ottawa has launched …" (a government acting), not "Madrid has three of them"
-_METONYM_VERB = re.compile(r"\s+(?:(?:has|have|had|is|was)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en|un|wn)|told|said|sent|made|kept)\b|"
+_METONYM_VERB = _regex.compile(r"\s+(?:(?:has|have|had|is|was)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en|un|wn)|told|said|sent|made|kept)\b|"
                            r"(?:cannot|can't|must|should|will|won't|would|wants?|needs?|refuses?)\s+\w+|"
                            r"(?!(?:has|is|was|hosts|houses)\b)[a-z]+(?:s|ed)\b)")
 
@@ -75,53 +76,53 @@ _METONYM_VERB = re.compile(r"\s+(?:(?:has|have|had|is|was)\s+(?:\w+ly\s+)?(?:[a-
 _LEAD_WORDS = {"In", "At", "On", "From", "To", "The", "Of", "For", "And", "Near", "Outside", "Inside", "With", "By",
                "As", "Since", "Across", "Both", "Neither", "Greater", "Central", "Downtown", "Like", "Unlike", "Only",
                "But", "Or", "Also", "Even", "Including", "Than", "Where", "While", "When", "Via", "Around"}
-_DATELINE = re.compile(r"^(?:\d+[.)]\s*|[-•*]\s*|\d{1,2}:\d{2}\s*)?$")
-_DATELINE_AFTER = re.compile(r"^(?:\s*[—–]|\s+-\s|\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\((?:[A-Z][\w ]+)\)\s*[-—–])")
-_HOME_OF_DIASPORA = re.compile(r"^(?:[’']s|\s+(?:has|had|is home to|hosts))\s+(?:an?\s+)?(?:\w+\s+){0,3}?"
+_DATELINE = _regex.compile(r"^(?:\d+[.)]\s*|[-•*]\s*|\d{1,2}:\d{2}\s*)?$")
+_DATELINE_AFTER = _regex.compile(r"^(?:\s*[—–]|\s+-\s|\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\((?:[A-Z][\w ]+)\)\s*[-—–])")
+_HOME_OF_DIASPORA = _regex.compile(r"^(?:[’']s|\s+(?:has|had|is home to|hosts))\s+(?:an?\s+)?(?:\w+\s+){0,3}?"
                                r"(?:communit(?:y|ies)|diaspora|population|residents)\b", re.IGNORECASE)
-_PATROL = re.compile(r"\bpatrol(?:s|led|ling)?\b", re.IGNORECASE)
-_LOCATED = re.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
+_PATROL = _regex.compile(r"\bpatrol(?:s|led|ling)?\b", re.IGNORECASE)
+_LOCATED = _regex.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
 # the text denies a station there: "no station was found", "has not identified any", "none of them"
-_NEGATED = re.compile(
+_NEGATED = _regex.compile(
     r"\b(?:no|none|nobody|no one|never|neither|nor)\b(?! longer| fewer| less| more)[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
     r"identified|found|any)\b|\bnone of them\b|"
     r"\b(?:not|n[o’']t|never)\s+(?:yet\s+|been\s+|be\s+)*(?:identif\w+|f[oi]nd\w*|locat\w+|discover\w*|detect\w*|"
     r"confirm\w*|exist\w*|operat\w+|host\w*|ha(?:ve|s|d)\s+any|aware\s+of\s+any|seen)\b|"
     r"\b(?:is|are|was|were)(?:\s+\w+ly)?\s+not\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:stations?|offices?|outposts?)\b", re.IGNORECASE)
 # "Canada's financial hub", "Brazil's largest city": a city of the country is meant, not the country
-_COUNTRY_OF_CITY = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:hub|city|capital|metropolis|port|suburbs?|districts?|"
+_COUNTRY_OF_CITY = _regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:hub|city|capital|metropolis|port|suburbs?|districts?|"
                               r"region|province|state)\b", re.IGNORECASE)
 # "the lists include Lagos and Maseru": the report's list names the places themselves
-_LISTING = re.compile(r"\b(?:list|lists|report|reports|update|dossier)\s+(?:also\s+)?(?:includes?|included|names?|named|"
+_LISTING = _regex.compile(r"\b(?:list|lists|report|reports|update|dossier)\s+(?:also\s+)?(?:includes?|included|names?|named|"
                       r"features?|featured)\b|\b(?:features?|featured|appears?|appeared|figures?|is included|are included)"
                       r"\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?(?:\w+\s+)?(?:list|lists|report)\b|"
                       r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:mentioned|listed|named|included)\b",
                       re.IGNORECASE)
-_IN_LIST = re.compile(r"(?:,|\band|\bor)\s+$")  # the place follows others in a list
-_COUNTRY_INVESTIGATES = re.compile(
+_IN_LIST = _regex.compile(r"(?:,|\band|\bor)\s+$")  # the place follows others in a list
+_COUNTRY_INVESTIGATES = _regex.compile(
     r"(?:(?:,| and) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)*(?:\s+(?:have|has|had))?(?:\s+(?:all|also|both))?"
     r"\s+(?:said|say|says|announced|confirmed|are|were|is|was|began|begun|started)\s+(?:\w+\s+){0,3}?"
     r"(?:review\w*|investigat\w*|look\w* into|examin\w*|check\w*|assess\w*|monitor\w*|inquir\w*|prob\w+)")
 # "several in Canada and the UK", "others in Barcelona": stations without a number
-_VAGUE_COUNT_IN = re.compile(r"\b(?:several|a few|dozens|many|multiple|others|more)\s+(?:more\s+)?(?:in|across)\s+(?:the\s+)?$",
+_VAGUE_COUNT_IN = _regex.compile(r"\b(?:several|a few|dozens|many|multiple|others|more)\s+(?:more\s+)?(?:in|across)\s+(?:the\s+)?$",
                              re.IGNORECASE)
-_OTHERS_IN = re.compile(r"\b(?:others?|another|one|two|three|four|five|six)\s+(?:more\s+)?in\s+[A-Z]")
+_OTHERS_IN = _regex.compile(r"\b(?:others?|another|one|two|three|four|five|six)\s+(?:more\s+)?in\s+[A-Z]")
 # every _NOT_LOCATION_BEFORE match ends in one of these words: a cheap test first
-_ENDS_IN_LINK = re.compile(r"\b(?:in|of|at|for|from|the)\s+$", re.IGNORECASE)
-_IN_CAPITAL = re.compile(r"(?:[A-Z][\w ]{0,20}(?::|\s[—–-])\s*|\d{1,2}\s+\w+\s+\d{4}\s*[—–-]\s*)?In\s+")
-_BODY_AFTER = re.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:minister|ministry|government|parliament|house|senate|"
+_ENDS_IN_LINK = _regex.compile(r"\b(?:in|of|at|for|from|the)\s+$", re.IGNORECASE)
+_IN_CAPITAL = _regex.compile(r"(?:[A-Z][\w ]{0,20}(?::|\s[—–-])\s*|\d{1,2}\s+\w+\s+\d{4}\s*[—–-]\s*)?In\s+")
+_BODY_AFTER = _regex.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:minister|ministry|government|parliament|house|senate|"
                          r"congress|chancellor|president|cabinet|court|prosecutors?|lawmakers|MPs)\b", re.IGNORECASE)
-_BACK_TO_CITY = re.compile(r"\b(?:in|across) the (?:city|capital)\b|\bthere\b", re.IGNORECASE)
-_ALL_IN = re.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
+_BACK_TO_CITY = _regex.compile(r"\b(?:in|across) the (?:city|capital)\b|\bthere\b", re.IGNORECASE)
+_ALL_IN = _regex.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
-_VERB_PHRASE = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
-_NOUN_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
-_STATIONS_IN = re.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
+_VERB_PHRASE = _regex.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
+_NOUN_AFTER = _regex.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
+_STATIONS_IN = _regex.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
-_AGE = re.compile(r"[A-Za-z)\"”]\s*,\s*$")
-_COUNT_AFTER = re.compile(r"^(?:\s+(?:\w+\s+)?(?:hosts|has|had|houses|counts|accounting for|accounts for)\s+"
+_AGE = _regex.compile(r"[A-Za-z)\"”]\s*,\s*$")
+_COUNT_AFTER = _regex.compile(r"^(?:\s+(?:\w+\s+)?(?:hosts|has|had|houses|counts|accounting for|accounts for)\s+"
                           r"(?:at least\s+|some\s+)?|,\s*(?:with\s+)?)$", re.IGNORECASE)
-_DIASPORA = re.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
+_DIASPORA = _regex.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
                        r"nationals|asylum|concentrated|settled|clustered|Chinese-[A-Z]\w+)\b", re.IGNORECASE)
 
 

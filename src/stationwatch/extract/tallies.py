@@ -6,41 +6,42 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from .. import _regex
 from ..document import Document, Fact, Mention
 from ..resolve import gazetteer
 from .common import by_sentence, each_sentence, has, lex, on_topic, sentence_clauses
 
 NAME = "tallies/1"
-_MODIFIERS = re.compile(
+_MODIFIERS = _regex.compile(
     r"^\s*(?:(?:such|known|chinese|overseas|police|policing|service|so-called|quasi-police|unofficial|undeclared|"
     r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
     r"other|extra|of|these|newly|identified|listed|documented|located|found|named)(?![\w-])\s*|[\"“”‘’']\s*)*",
     re.IGNORECASE)
 # "102 in 53 countries": a headline count even without the word "stations"
-_SPAN_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s+(?:at least |more than |over |some )?"
+_SPAN_COUNT = _regex.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s+(?:at least |more than |over |some )?"
                          r"\d+\s+(?:countries|nations)\b", re.IGNORECASE)
-_OVERSEAS = re.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|globe)|across the (?:world|globe)|globally|"
+_OVERSEAS = _regex.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|globe)|across the (?:world|globe)|globally|"
                        r"foreign|countries|such|these|those|110)\b", re.IGNORECASE)
-_REPORT_REF = re.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
-_RESPONSE_SPAN = re.compile(r"\b(?:investigations?|inquir(?:y|ies)|probes?|responses?|reviews?)\s+in\b", re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!of\b|among\b|from\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
+_REPORT_REF = _regex.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
+_RESPONSE_SPAN = _regex.compile(r"\b(?:investigations?|inquir(?:y|ies)|probes?|responses?|reviews?)\s+in\b", re.IGNORECASE)
+_SUBJECT_GAP = _regex.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!of\b|among\b|from\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
 # "counting fifty-four in thirty countries" (number words), "had found 54." (the count of a report)
-_SPAN_WORDS = re.compile(r"\b(?:in|across|spanning)\s+(?:at least |more than |over |some )?[\w-]+\s+(?:countries|nations)\b",
+_SPAN_WORDS = _regex.compile(r"\b(?:in|across|spanning)\s+(?:at least |more than |over |some )?[\w-]+\s+(?:countries|nations)\b",
                          re.IGNORECASE)
-_FOUND_END = re.compile(r"\b(?:found|counted|identified|listed|documented|had|gave|cited)\s+(?:at least\s+|some\s+|about\s+)?\d+\s*[.;]?\s*$")
-_WORLDWIDE = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:worldwide|around the (?:world|globe)|globally)\b", re.IGNORECASE)
+_FOUND_END = _regex.compile(r"\b(?:found|counted|identified|listed|documented|had|gave|cited)\s+(?:at least\s+|some\s+|about\s+)?\d+\s*[.;]?\s*$")
+_WORLDWIDE = _regex.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:worldwide|around the (?:world|globe)|globally)\b", re.IGNORECASE)
 # "a first list of 54", "its total … is around a hundred", "raised its count to 102"
-_COUNT_OF = re.compile(r"(?<![’']s )\b(?:list|tally|count|total)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
+_COUNT_OF = _regex.compile(r"(?<![’']s )\b(?:list|tally|count|total)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
                        r"grew to|to|at)|\s+of)\s+(?:at least |more than |over |some |about |around |nearly |roughly |"
                        r"almost |an estimated )?$", re.IGNORECASE)
-_COUNT_WORD = re.compile(r"\b(?:list|tally|count|total)\b", re.IGNORECASE)
-_EARLIER_FIGURE = re.compile(r"\s+(?:that\s+)?(?:it|they|the group|the report|the ngo)\s+(?:had\s+)?(?:listed|published|"
+_COUNT_WORD = _regex.compile(r"\b(?:list|tally|count|total)\b", re.IGNORECASE)
+_EARLIER_FIGURE = _regex.compile(r"\s+(?:that\s+)?(?:it|they|the group|the report|the ngo)\s+(?:had\s+)?(?:listed|published|"
                              r"counted|found|identified|documented|reported|named)\b", re.IGNORECASE)  # "the 54 it listed"
-_NEW_ONES = re.compile(r"\s+(?:that|which)\s+(?:were|was|are)\s+(?:not\s+(?:in|on)|new)\b", re.IGNORECASE)
-_REPORTED = re.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
-_ONE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
-_REPORT_NAME = re.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
-_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+_NEW_ONES = _regex.compile(r"\s+(?:that|which)\s+(?:were|was|are)\s+(?:not\s+(?:in|on)|new)\b", re.IGNORECASE)
+_REPORTED = _regex.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
+_ONE_OF = _regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
+_REPORT_NAME = _regex.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
+_YEAR = _regex.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
 def _qualifier(L, text: str, start: int) -> str:
@@ -82,13 +83,13 @@ def _as_of(L, text: str, ref_year, published: str | None = None) -> str | None:
 def _dated_report_rx(months: tuple[str, ...]) -> re.Pattern:
     """'a report in September', 'its December 2022 report'."""
     m = "(?:" + "|".join(months) + ")"
-    return re.compile(rf"\b(?:report|paper|study)\b[^.]{{0,25}}?\b(?:in|on|of)\s+{m}(?:\s+\d{{4}})?|"
+    return _regex.compile(rf"\b(?:report|paper|study)\b[^.]{{0,25}}?\b(?:in|on|of)\s+{m}(?:\s+\d{{4}})?|"
                       rf"\b{m}(?:\s+\d{{4}})?\s+(?:report|paper|study)\b", re.IGNORECASE)
 
 
 @cache
 def _month_rx(months: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(" + "|".join(months) + r")\b(?:\s+(?:of\s+)?(\d{4}))?", re.IGNORECASE)
+    return _regex.compile(r"\b(" + "|".join(months) + r")\b(?:\s+(?:of\s+)?(\d{4}))?", re.IGNORECASE)
 
 
 def _attribution(doc: Document, ms: list[Mention], prev: list[Mention], clause_text: str) -> str | None:

@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from .. import _regex
 from .._data import load_yaml
 
-_TERMINAL = re.compile(r"[.!?…:;)\]\"”’']\s*$")
-_DATE = re.compile(
+_TERMINAL = _regex.compile(r"[.!?…:;)\]\"”’']\s*$")
+_DATE = _regex.compile(
     r"(?:release time|published|posted|updated|date|发布时间|時間|时间)\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
     re.IGNORECASE)
 # a word glued to the next sentence's first word by a scraper ("reportThe paper")
-_GLUED = re.compile(r"(?=[a-z])\b([a-z]{3,})(The|A|An|In|On|It|This|That|These|Those|He|She|They|We)\b")
-_RELATED_HEAD = re.compile(
+_GLUED = _regex.compile(r"(?=[a-z])\b([a-z]{3,})(The|A|An|In|On|It|This|That|These|Those|He|She|They|We)\b")
+_RELATED_HEAD = _regex.compile(
     r"^(?:keep reading|read more|related(?: stories| articles| news)?|you might also like|you may also like|"
     r"similar stories|more stories|recommended|more from .*)\s*:?\s*$", re.IGNORECASE)
 
@@ -40,8 +41,8 @@ class Cleaned:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, int, int]:
     cfg = load_yaml("en/boilerplate.yaml")
-    whole = re.compile("^(?:" + "|".join(f"(?:{p})" for p in cfg["drop_line"]) + r")\s*$", re.IGNORECASE)
-    suffix = re.compile("(?:" + "|".join(f"(?:{p})" for p in cfg["drop_suffix"]) + r")\s*$", re.IGNORECASE)
+    whole = _regex.compile("^(?:" + "|".join(f"(?:{p})" for p in cfg["drop_line"]) + r")\s*$", re.IGNORECASE)
+    suffix = _regex.compile("(?:" + "|".join(f"(?:{p})" for p in cfg["drop_suffix"]) + r")\s*$", re.IGNORECASE)
     return whole, suffix, int(cfg["min_words_untitled"]), int(cfg["breadcrumb_separators"])
 
 
@@ -82,11 +83,11 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
-_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
-_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")  # (single spaces stay as they are)
-_CREDIT = re.compile(r"/\s*(?:getty images|afp|reuters|ap|shutterstock|epa|alamy|bloomberg)\s*$|\b(?:photo|image)\s*$",
+_LOWER_UPPER = _regex.compile(r"[a-z][A-Z]")
+_SPACES = _regex.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")  # (single spaces stay as they are)
+_CREDIT = _regex.compile(r"/\s*(?:getty images|afp|reuters|ap|shutterstock|epa|alamy|bloomberg)\s*$|\b(?:photo|image)\s*$",
                      re.IGNORECASE)
-_CJK = re.compile(r"[\u3040-\u9fff]")
+_CJK = _regex.compile(r"[\u3040-\u9fff]")
 
 
 def _has_cjk(line: str) -> bool:
