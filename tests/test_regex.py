@@ -122,3 +122,12 @@ def test_every_hinted_pattern_on_its_own_words():
         for text in (" ".join(words), " ".join(w.upper() for w in words), "-".join(w.capitalize() for w in words),
                      "".join(words), ", ".join(reversed(words)) + "."):
             assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in plain.finditer(text)], plain.pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \t\u00a0\n", max_size=30))
+def test_the_cleaners_space_runs_collapse_as_described(text):
+    """A tab or no-break space, or a run of two or more spaces, becomes one space; a single space stays."""
+    from stationwatch.ingest._clean import _SPACES
+
+    assert _SPACES.sub(" ", text) == re.sub(r"[ \t\u00a0]{2,}|[\t\u00a0]", " ", text)

@@ -29,34 +29,46 @@ def may_match(doc: Document, si: int, family: str) -> bool:
     return fams is None or si >= len(fams) or family in fams[si]
 
 
+_UNSET = object()
+
+
 def _runnable(doc: Document, si: int, family: str):
-    """The single patterns of ``family`` worth running on sentence ``si``; None: run the whole family."""
-    fams = doc.notes.get("families")
-    if fams is None or si >= len(fams):
-        return None
-    memo = doc.notes.setdefault("_runnable", {})
-    got = memo.get((family, si), False)
-    if got is not False:
+    """The single patterns of ``family`` worth running on sentence ``si`` (empty: none can match);
+    None: run the whole family."""
+    notes = doc.notes
+    memo = notes.get("_runnable")
+    if memo is None:
+        memo = notes["_runnable"] = {}
+    key = (family, si)
+    got = memo.get(key, _UNSET)
+    if got is not _UNSET:
         return got
-    index = lex(doc).single_index.get(family)
-    if index is None:
+    fams = notes.get("families")
+    if fams is None or si >= len(fams):
         got = None
+    elif family not in fams[si]:
+        got = ()
     else:
-        keys, by_key = index
-        found = keys & fams[si]
-        got = [by_key[next(iter(found))][1]] if len(found) == 1 else [rx for _i, rx in sorted(by_key[k] for k in found)]
-    memo[(family, si)] = got
+        index = lex(doc).single_index.get(family)
+        if index is None:
+            got = None
+        else:
+            keys, by_key = index
+            found = keys & fams[si]
+            got = (by_key[next(iter(found))][1],) if len(found) == 1 else tuple(
+                rx for _i, rx in sorted(by_key[k] for k in found))
+    memo[key] = got
     return got
 
 
 def find(doc: Document, si: int, family: str, rx, stext: str):
     """``rx.search(stext)`` (the leftmost match of the family), running only the patterns whose
     literals the prefilter found in sentence ``si``."""
-    if not may_match(doc, si, family):
-        return None
     run = _runnable(doc, si, family)
     if run is None:
         return rx.search(stext)
+    if len(run) == 1:
+        return run[0].search(stext)
     best = None
     for one in run:
         m = one.search(stext)
@@ -68,8 +80,6 @@ def find(doc: Document, si: int, family: str, rx, stext: str):
 def each_match(doc: Document, si: int, family: str, rx, stext: str):
     """Matches of the family's patterns in sentence ``si``: at every position where one of its
     patterns matches (so every match ``rx.finditer`` would give starts at one of them)."""
-    if not may_match(doc, si, family):
-        return
     run = _runnable(doc, si, family)
     if run is None:
         yield from rx.finditer(stext)
@@ -85,13 +95,16 @@ def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
     """Does the family match ``stext``? Answers for a whole sentence are remembered for the document
     (several stages ask the same question of the same sentence)."""
     sents = doc.sentences
-    whole = si < len(sents) and len(stext) == sents[si].end - sents[si].start
-    if not whole:
+    if si >= len(sents) or len(stext) != sents[si].end - sents[si].start:
         return find(doc, si, family, rx, stext) is not None
-    memo = doc.notes.setdefault("_has", {})
-    got = memo.get((family, si))
+    notes = doc.notes
+    memo = notes.get("_has")
+    if memo is None:
+        memo = notes["_has"] = {}
+    key = (family, si)
+    got = memo.get(key)
     if got is None:
-        got = memo[(family, si)] = find(doc, si, family, rx, stext) is not None
+        got = memo[key] = find(doc, si, family, rx, stext) is not None
     return got
 
 

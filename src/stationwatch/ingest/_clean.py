@@ -84,7 +84,8 @@ def _words(line: str) -> int:
 
 
 _LOWER_UPPER = _regex.compile(r"[a-z][A-Z]")
-_SPACES = _regex.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")  # (single spaces stay as they are)
+# a tab or no-break space, or two or more spaces in a row (a single space stays as it is)
+_SPACES = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
 _CREDIT = _regex.compile(r"/\s*(?:getty images|afp|reuters|ap|shutterstock|epa|alamy|bloomberg)\s*$|\b(?:photo|image)\s*$",
                      re.IGNORECASE)
 _CJK = _regex.compile(r"[\u3040-\u9fff]")
