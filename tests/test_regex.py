@@ -131,3 +131,14 @@ def test_the_cleaners_space_runs_collapse_as_described(text):
     from stationwatch.ingest._clean import _SPACES
 
     assert _SPACES.sub(" ", text) == re.sub(r"[ \t\u00a0]{2,}|[\t\u00a0]", " ", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.!?。！？\"”’')] \n", max_size=30))
+def test_sentence_boundaries_are_where_the_lookbehind_form_puts_them(text):
+    """The splitter's boundary starts at the punctuation mark; the cut is just after it, where a
+    lookbehind pattern would start."""
+    from stationwatch.extract.text import _BOUNDARY
+
+    plain = re.compile(r"(?<=[.!?。！？])[\"”’')\]]*\s+|(?<=[。！？])")
+    assert [(m.start() + 1, m.end()) for m in _BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
