@@ -425,3 +425,126 @@ def test_prosecution_talk_is_no_arrest_and_two_bureau_counts_stay_apart():
     assert {(30, 25, None), (21, 15, None)} <= got
     assert ("PT", "investigation") in keys("Portugal's interior ministry said the police station in Lisbon was being "
                                            "followed closely.", "response")
+
+
+# --- rules taken from the en23 / en24 sets (each checked here on sentences written for the test) ---
+
+def test_a_radio_or_railway_station_is_not_one_of_ours():
+    body = ("Lin told a Perth radio station that he had been followed. Trains to Fremantle leave from the central "
+            "railway station in Perth. The report lists no station in Australia.")
+    assert ("AU", "Perth") not in keys(body, "station")
+    body = "Delays are expected at Antwerp Centraal station this week, towards Mechelen and Brussels."
+    assert not keys(body, "station")
+
+
+def test_a_bare_police_station_does_not_make_a_report_about_overseas_stations():
+    text = ("Scam gang returned to China\n\nThirty people were flown from Bangkok to Fuzhou on Friday. Their relatives "
+            "had been asked to report to a police station in Fujian for a talk, a Thai officer said. Thai police "
+            "have arrested two recruiters in Bangkok.")
+    doc = run(from_text(text, "t.txt"))
+    assert not [f for f in doc.facts if f.type in ("station", "response", "tally")]
+
+
+def test_the_police_station_affair_is_the_story():
+    text = ("Inside the Belgian police-station affair\n\nThe office in Brussels was named by the group last year. "
+            "Belgian prosecutors are investigating it.")
+    doc = run(from_text(text, "t.txt"))
+    assert ("BE", "Brussels") in {(f.data["country"], f.data["city"]) for f in doc.facts if f.type == "station"}
+
+
+def test_a_count_of_what_someone_calls_stations():
+    assert (63, None, None) in keys("The researchers found sixty-three of what Beijing calls \"overseas service "
+                                    "stations\".", "tally")
+
+
+def test_n_more_with_a_relative_clause_then_so_the_total():
+    got = keys("The update documents thirty more that had not been public, so the total is now 84, in 40 countries.",
+               "tally")
+    assert {(30, None, None), (84, 40, None)} <= got
+    assert [d["additional"] for d in facts("The update documents thirty more that had not been public, so the total "
+                                           "is now 84, in 40 countries.", "tally") if d["stations"] == 30] == [True]
+
+
+def test_a_place_far_after_the_count_in_a_by_phrase_is_not_the_counts_place():
+    got = keys("The shop in Lyon is one of 70 stations listed in a study published in May by an advocacy group "
+               "that is based in Portugal and tracks abuses abroad.", "tally")
+    assert (70, None, None) in got
+
+
+def test_a_consulate_general_in_a_city_is_not_a_station_there():
+    body = ("The new help desk does not deal with visas, which remain the business of the Chinese Consulate General "
+            "in Houston.")
+    assert ("US", "Houston") not in keys(body, "station")
+
+
+def test_a_wire_credit_line_is_not_article_text():
+    doc = from_text("Probe opened\n\nPolice in Lima opened an inquiry on Monday into the office.\n\n"
+                    "(Reporting by the Lima bureau and a correspondent in Cusco; editing by the Americas news desk)",
+                    "t.txt")
+    assert "Reporting by" not in doc.text and "Reporting by" in " ".join(doc.dropped)
+
+
+def test_countries_named_without_their_cities_are_each_a_station_row():
+    got = keys("In Asia the study names Laos, Cambodia and Mongolia as host countries of such stations, without "
+               "giving the towns concerned.", "station")
+    assert {("LA", None), ("KH", None), ("MN", None)} <= got
+
+
+def test_somewhere_in_a_country_beside_a_district_of_another_place():
+    got = keys("It is true that the group reports a Wenzhou-run station somewhere in Thailand, and that police "
+               "suspect a tea house in Yangon's Lanmadaw township.", "station")
+    assert ("TH", None) in got
+
+
+def test_no_evidence_of_crime_at_the_sites_clears_them_but_they_exist():
+    got = keys("Police found no evidence of criminal activity at the two sites, in Tilburg and Eindhoven, the "
+               "minister said.", "station")
+    assert {("NL", "Tilburg"), ("NL", "Eindhoven")} <= got
+    assert ("DE", "Berlin") not in keys("Police found no station in Berlin.", "station")
+
+
+def test_verifying_reports_and_checking_information_are_investigations():
+    assert ("GR", "investigation") in keys("Greek police are verifying the reports about a station in Athens.",
+                                           "response")
+    assert ("HR", "investigation") in keys("In Croatia, police said they were checking information about a "
+                                           "station in Zagreb.", "response")
+
+
+def test_a_capital_opening_the_sentence_where_one_station_is_shut():
+    got = keys("In Oslo, the Norwegian foreign ministry demanded that a Chinese service office be shut, and it has "
+               "since closed.", "station")
+    assert ("NO", "Oslo") in got
+
+
+def test_countries_where_stations_are_do_not_act():
+    got = keys("The group, whose investigations began the affair, counts 90 stations in forty countries. One of "
+               "them is in Lisbon.", "response")
+    assert ("PT", "investigation") not in got
+
+
+def test_a_sea_named_after_a_country_is_not_the_country():
+    got = keys("Across the Gulf of Finland, Estonia has been quicker: its authorities have examined an office in "
+               "Tallinn that the group listed as a station.", "response")
+    assert ("EE", "investigation") in got and ("FI", "investigation") not in got
+
+
+def test_both_were_arrested_is_the_host_countrys_arrest():
+    body = ("Two men ran a station in a Sydney suburb for the Fuzhou police, Australian prosecutors say. They "
+            "deleted their messages in Sydney before the search. Both were arrested in March.")
+    assert ("AU", "arrest") in keys(body, "response")
+
+
+def test_construction_sites_are_not_stations():
+    body = ("Thousands of Chinese nationals work on construction sites in Laos and Cambodia, and the stations "
+            "are said to watch over them.")
+    assert not {("LA", None), ("KH", None)} & keys(body, "station")
+
+
+def test_a_police_post_opened_by_the_hosts_own_police_is_theirs():
+    body = ("The city council and the national police inaugurated a new community police post beside the central "
+            "market in Bogota, staffed by Colombian officers.")
+    assert ("CO", "Bogota") not in keys(body, "station")
+
+
+def test_sites_listed_in_countries_are_station_rows():
+    assert {("CL", None), ("PE", None)} <= keys("The report also listed sites in Chile and Peru.", "station")

@@ -11,8 +11,13 @@ from .._data import languages, load_yaml
 from .prefilter import Prefilter, pattern_key
 
 
-def _rx(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
-    return _regex.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
+def _rx(patterns: list[str], flags: int = re.IGNORECASE, not_after: tuple[str, ...] = ()) -> re.Pattern:
+    by_length: dict[int, list[str]] = {}
+    for w in not_after:
+        by_length.setdefault(len(w), []).append(re.escape(w))
+    # one fixed-width lookbehind per word length ("radio station", "train-station")
+    guard = "".join(f"(?<!(?:{'|'.join(ws)})[ -])" for _n, ws in sorted(by_length.items()))
+    return _regex.compile(r"(?<!\w)" + guard + "(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ def lexicon(language: str = "en") -> Lexicon:
     t = load_yaml(f"{language}/triggers.yaml")
     n = load_yaml(f"{language}/numbers.yaml")
     fams = _families(t)
+    # words after which a family's match means something else ("radio station")
+    guards = {"station_noun": tuple(t.get("station_noun_not_after") or ())}
     words = {k.lower(): int(v) for k, v in n["words"].items()}
     # longest first so "a dozen" wins over "a"
     word_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -66,7 +73,7 @@ def lexicon(language: str = "en") -> Lexicon:
     return Lexicon(
         language=language,
         topic=_rx(t["topic"]),
-        station_noun=_rx(t["station_nouns"]),
+        station_noun=_rx(t["station_nouns"], not_after=guards["station_noun"]),
         unplaced=_rx(t["unplaced"]),
         speculation=_rx(t["speculation"]),
         closure=_rx(t["closure"]),
@@ -91,7 +98,8 @@ def lexicon(language: str = "en") -> Lexicon:
         number_word=re.compile(r"(?<!\w)(?:" + compound + "|" + word_alt + r")(?!\w)", re.IGNORECASE),
         months=tuple(n["months"]),
         prefilter=Prefilter(fams),
-        singles=(singles := {name: tuple((pattern_key(name, i), _rx([p])) for i, p in enumerate(pats))
+        singles=(singles := {name: tuple((pattern_key(name, i), _rx([p], not_after=guards.get(name, ())))
+                                         for i, p in enumerate(pats))
                              for name, pats in fams.items()}),
         single_index={name: (frozenset(k for k, _rx in one), {k: (i, rx) for i, (k, rx) in enumerate(one)})
                       for name, one in singles.items()},

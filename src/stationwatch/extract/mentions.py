@@ -26,6 +26,8 @@ _DIGITS = _regex.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)"
 _CJK = _regex.compile(r"[\u3040-\u9fff]")
 _SENTENCE_OPENING = _regex.compile(r"[\W\d]*")
 _SMALL_TOWN = 50_000  # below this, a town in a country the text never names is more likely a surname
+# "the Sea of Japan", "the Gulf of Mexico": a body of water named after the country, not the country
+_WATER_OF = _regex.compile(r"\b(?:Sea|Gulf|Bay|Straits?) of\s+(?:the\s+)?$")
 _REGION_CUE = _regex.compile(r"\b(?:province|state|region|county|prefecture) of\s+(?:the\s+)?$", re.IGNORECASE)
 _REGION_AFTER = _regex.compile(r"\s+(?:province|state|region|county)\b", re.IGNORECASE)
 
@@ -288,7 +290,7 @@ def find_mentions(doc: Document) -> Document:
         si = sent_of(s)
         if kind == "place":
             cands = candidates(value)
-            if not cands:
+            if not cands or (s > 3 and _WATER_OF.search(text, max(0, s - 16), s)):
                 continue
             hint = None
             if idx + 1 < len(raw):

@@ -31,7 +31,7 @@ _BY_ITSELF = _regex.compile(r"\b(?:themselves|itself|of (?:its|their) own accord
 # people, counted or named, who were arrested or charged ("two men were charged", "Lu Jianwang was arrested")
 _CONCRETE_ARREST = _regex.compile(
     r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|a|an|one)\s+(?:\w+\s+){0,2}?(?:men|women|people|persons|"
-    r"suspects|individuals|man|woman|officers|nationals|others)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b)[^.;]{0,40}?"
+    r"suspects|individuals|man|woman|officers|nationals|others)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(?:[Bb]oth|[Aa]ll (?:two|three|four|five))\b)[^.;]{0,40}?"
     r"\b(?:arrested|charged|detained|indicted|convicted)\b")
 _ACTION_IN = _regex.compile(r"\b(?:inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|closures?|"
                         r"crackdowns?) in\s+(?:the\s+)?$", re.IGNORECASE)
@@ -54,6 +54,10 @@ _NEGATION_WIDE = _regex.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countr
                             re.IGNORECASE)
 # "could be prosecuted", "would be closed": only a possibility (but "would be concerned" is a concern)
 _HYPOTHETICAL = _regex.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
+
+
+# "102 stations in fifty-three countries": where the stations are, not who acts
+_WHERE_COUNT = _regex.compile(r"\b(?:in|across|spanning|throughout)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _asserted(found, stext: str, hypothetical_ok: bool = False) -> bool:
@@ -254,7 +258,8 @@ def extract_responses(doc: Document) -> Document:
         if not actions and not pending:
             continue
         actors = _actors(doc, ms, sent.start, sent.end) if actions else []
-        if actions and not actors and (coll := L.collective.search(stext)):
+        if actions and not actors and (coll := L.collective.search(stext)) \
+                and not _WHERE_COUNT.search(stext, 0, coll.start()):
             named = [m.value.country for m in ms if m.kind == "place" and m.value.kind == "country"
                      and is_host(m.value) and m.start > sent.start + coll.end()]
             if named:  # "several countries, including Canada, Ireland and Germany, are making inquiries"

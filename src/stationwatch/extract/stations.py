@@ -43,7 +43,8 @@ _NOT_LOCATION_AFTER = _regex.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|
                                  r"Herald|Journal|Sun|Tribune|Globe|University|Airport|Police|Public Security))",
                                  re.IGNORECASE)
 _NOT_LOCATION_BEFORE = _regex.compile(
-    r"(?:based in|born in|from|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:attorney|court|prosecutors?|embassy|consulate|officials?|residents?|community|"
+    r"(?:based in|born in|from|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west) of|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:attorney|court|prosecutors?|embassy|consulate(?:[- ]general)?|consul[- ]general|officials?|residents?|community|"
     r"communities|diaspora|students?|journalists?|reporters?|minister|ministry|ministries|department|agency|"
     r"ambassador|parliament|hearing|police|media|inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|"
     r"diplomats?|MPs|politicians|lawmakers|legislators|parliamentarians|senators|demonstrations?|protests?|"
@@ -84,7 +85,9 @@ _PATROL = _regex.compile(r"\bpatrol(?:s|led|ling)?\b", re.IGNORECASE)
 _LOCATED = _regex.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
 # the text denies a station there: "no station was found", "has not identified any", "none of them"
 _NEGATED = _regex.compile(
-    r"\b(?:no|none|nobody|no one|never|neither|nor)\b(?! longer| fewer| less| more)[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
+    # ("no evidence of illegal activity at the sites" clears the sites; it does not deny them)
+    r"\b(?:no|none|nobody|no one|never|neither|nor)\b(?! longer| fewer| less| more| (?:evidence|signs?|indications?|proof) "
+    r"of (?:any )?(?:illegal|criminal|unlawful|wrongdoing|crimes?|offen))[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
     r"identified|found|any)\b|\bnone of them\b|"
     r"\b(?:not|n[o’']t|never)\s+(?:yet\s+|been\s+|be\s+)*(?:identif\w+|f[oi]nd\w*|locat\w+|discover\w*|detect\w*|"
     r"confirm\w*|exist\w*|operat\w+|host\w*|ha(?:ve|s|d)\s+any|aware\s+of\s+any|seen)\b|"
@@ -117,7 +120,7 @@ _ALL_IN = _regex.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", 
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
 _VERB_PHRASE = _regex.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
 _NOUN_AFTER = _regex.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
-_STATIONS_IN = _regex.compile(r"\b(?:stations?|outposts?|offices?|posts?|centres?|centers?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
+_STATIONS_IN = _regex.compile(r"(?<!building )(?<!construction )(?<!work )\b(?:stations?|outposts?|offices?|posts?|centres?|centers?|sites?|branch(?:es)?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 _AGE = _regex.compile(r"[A-Za-z)\"”]\s*,\s*$")
 _COUNT_AFTER = _regex.compile(r"^(?:\s+(?:\w+\s+)?(?:hosts|has|had|houses|counts|accounting for|accounts for)\s+"
@@ -218,6 +221,8 @@ def extract_stations(doc: Document) -> Document:
         prev_station = has_noun or (is_station_sentence and bool(places))
         if not is_station_sentence:
             continue
+        if _HOME_OPENED.search(stext) and not _CHINESE_STATE.search(stext):
+            continue  # "the municipality and the national police opened a new police post": the host's own
         maybe_unplaced = may_match(doc, si, "unplaced")
         if not places and not maybe_unplaced:
             continue  # no place and no "unknown location": nothing a clause could add
@@ -271,7 +276,9 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "the Usera district", "the district of Usera": a part of a city the text names
                 if p.value.kind == "city" and gazetteer().is_capital(p.value) \
                         and _IN_CAPITAL.fullmatch(text, sent.start, p.start) and _BODY_AFTER.match(text, p.end) \
-                        and not _BACK_TO_CITY.search(stext):
+                        and not _BACK_TO_CITY.search(stext) \
+                        and (not _ONE_STATION.search(stext)
+                             or any(o is not p and o.value.kind in ("city", "part") for o in places)):
                     continue  # "In Berlin, the interior minister says …": where the government sits (unless
                     # the sentence puts the stations there too: "… two centres in the city")
                 if p.value.kind == "city" and _GOVERNMENT_ACTS.match(text, p.end):
@@ -300,7 +307,11 @@ def extract_stations(doc: Document) -> Document:
                         "_all_placed": bool(_ALL_IN.search(stext))}
                 _merge(found, data, (sent.start, sent.end))
                 emitted = emitted or place.kind != "country"  # a country alone may still be the unplaced one's
-            if not emitted and find(doc, si, "unplaced", L.unplaced, ctext):
+            unplaced = find(doc, si, "unplaced", L.unplaced, ctext) if maybe_unplaced else None
+            if unplaced is not None and emitted and (named := _country_right_after(cplaces, c_start + unplaced.end())):
+                # "a station exists somewhere in South Korea" beside a district named for another one
+                _unplaced(doc, found, by_sent, si, c_start, ctext, [named] + cms, operator, status)
+            elif not emitted and unplaced is not None:
                 # "… while the other is in an unknown location and is operated out of Nantong"
                 unplaced_done = True
                 _unplaced(doc, found, by_sent, si, c_start, ctext, cms, operator, status)
@@ -316,13 +327,39 @@ def extract_stations(doc: Document) -> Document:
     return replace(doc, facts=doc.facts + facts)
 
 
+# "a Chinese service office": one station, there where the sentence is ("In Prague, the ministry demanded
+# that a Chinese service office be shut")
+_ONE_STATION = _regex.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:station|office|centre|center|outpost|post|site)\b",
+                              re.IGNORECASE)
+_HOME_OPENED = _regex.compile(
+    r"\b(?:[Mm]unicipality|[Cc]ity [Cc]ouncil|[Cc]ouncil|[Mm]ayor|[Nn]ational [Pp]olice|[Pp]olice [Ff]orce|[Pp]olice [Dd]epartment|"
+    r"[Mm]inistry of (?:the )?[Ii]nterior)\b[^.;]{0,120}\b(?:opened|opens|inaugurated|inaugurates|launched|launches|unveiled)\s+"
+    r"(?:a|an|its|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}(?:post|station|office|desk|centre|center|kiosk)s?\b")
+_CHINESE_STATE = _regex.compile(r"\b(?:China|Chinese|Beijing|PRC|[Pp]ublic [Ss]ecurity)\b")
+_LIST_JOIN = _regex.compile(r",\s*|,?\s+(?:and|or)\s+")
+
+
+def _country_right_after(places: list[Mention], pos: int) -> Mention | None:
+    """The country named right after an "unknown location" phrase ("somewhere in South Korea")."""
+    return next((m for m in places if m.value.kind == "country" and 0 <= m.start - pos <= 5), None)
+
+
 def _unplaced(doc: Document, found: dict, by_sent: dict, si: int, start: int, span_text: str,
               ms: list[Mention], operator: str | None, status: str) -> None:
     """A station whose place the text says is unknown: its country from the text or context."""
     sent = doc.sentences[si]
-    country = next((m.value.country for m in ms if m.kind == "place" and m.value.kind in ("country", "region")
-                    and is_host(m.value) and not doc.text.startswith("-based", m.end)), None) \
-        or _context_country(doc, by_sent, si, start)
+    named = [m for m in ms if m.kind == "place" and m.value.kind in ("country", "region")
+             and is_host(m.value) and not doc.text.startswith("-based", m.end)]
+    # "it names Nigeria, Tanzania and Lesotho as host countries, without giving the cities": each of them
+    listed = named[:1]
+    for m in named[1:]:
+        if _LIST_JOIN.fullmatch(doc.text, listed[-1].end, m.start):
+            listed.append(m)
+    if len(listed) > 1:
+        for m in listed:
+            _unplaced(doc, found, by_sent, si, start, span_text, [m], operator, status)
+        return
+    country = listed[0].value.country if listed else _context_country(doc, by_sent, si, start)
     count = next((m.value for m in ms if m.kind == "number"), None) or (
         1 if re.search(r"\b(?:the other|another|one)\b", span_text, re.I) else None)
     data = {"country": country, "city": None, "district": None, "count": count, "operator": operator,

@@ -15,7 +15,9 @@ NAME = "tallies/1"
 _MODIFIERS = _regex.compile(
     r"^\s*(?:(?:such|known|chinese|overseas|police|policing|service|so-called|quasi-police|unofficial|undeclared|"
     r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
-    r"other|extra|of|these|newly|identified|listed|documented|located|found|named)(?![\w-])\s*|[\"“”‘’']\s*)*",
+    r"other|extra|of|these|newly|identified|listed|documented|located|found|named)(?![\w-])\s*|[\"“”‘’']\s*|"
+    # "fifty-four of what China calls 'service stations'"
+    r"(?:of )?what (?:[\w’']+ ){1,3}(?:calls?|called|dubs?|dubbed|terms?|termed|describes? as|described as|refers? to as)\s+)*",
     re.IGNORECASE)
 # "102 in 53 countries": a headline count even without the word "stations"
 _SPAN_COUNT = _regex.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s+(?:at least |more than |over |some )?"
@@ -41,6 +43,7 @@ _NEW_ONES = _regex.compile(r"\s+(?:that|which)\s+(?:were|was|are)\s+(?:not\s+(?:
 _REPORTED = _regex.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
 _ONE_OF = _regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
 _REPORT_NAME = _regex.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
+_BY_OR_BASED = _regex.compile(r"\b(?:by|based in|from|headquartered in)\b", re.IGNORECASE)
 _YEAR = _regex.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
@@ -145,9 +148,9 @@ def extract_tallies(doc: Document) -> Document:
                 rest = text[n.end:c_end]
                 mods = _MODIFIERS.match(rest)
                 tail = rest[mods.end():]
-                found_verb = re.search(r"\b(?:added|adds|adding|found|finds|finding|documented|documenting|identified|identifying|listed|listing|counted|uncovered|had|gave|cited)"
+                found_verb = re.search(r"\b(?:added|adds|adding|found|finds|finding|documented|documents|documenting|identified|identifies|identifying|listed|lists|listing|counted|counts|uncovered|uncovers|had|gave|cited)"
                                        r"\s+(?:at least\s+|some\s+|about\s+)?$", text[max(c_start, n.start - 30):n.start])
-                bare_more = found_verb and (re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|"
+                bare_more = found_verb and (re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|that |which |"
                                                      r"bringing|(?:in|by|since|last|this) \w+\W*$)", rest)
                                             or (re.match(r"\s*[.;]?\s*$", rest) and _REPORTED.search(stext)))
                 count_of = (_COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) or _EARLIER_FIGURE.match(rest)
@@ -241,6 +244,8 @@ def _attached_to_place(cms: list[Mention], n: Mention, c_end: int, text: str) ->
             if p.kind == "continent" and m.start - n.end < 60:
                 return True
             continue
+        if m.start - n.end > 60 and _BY_OR_BASED.search(text, n.end, m.start):
+            continue  # "54 stations described in a report by a group based in Spain": not a count for Spain
         return True
     before = text[max(0, n.start - 30):n.start]
     # "Italy has 11 stations", "Spain tops the list with nine": the place is the count's subject
