@@ -96,7 +96,7 @@ def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
     (several stages ask the same question of the same sentence)."""
     sents = doc.sentences
     if si >= len(sents) or len(stext) != sents[si].end - sents[si].start:
-        return find(doc, si, family, rx, stext) is not None
+        return _matches(doc, si, family, rx, stext)
     notes = doc.notes
     memo = notes.get("_has")
     if memo is None:
@@ -104,8 +104,16 @@ def has(doc: Document, si: int, family: str, rx, stext: str) -> bool:
     key = (family, si)
     got = memo.get(key)
     if got is None:
-        got = memo[key] = find(doc, si, family, rx, stext) is not None
+        got = memo[key] = _matches(doc, si, family, rx, stext)
     return got
+
+
+def _matches(doc: Document, si: int, family: str, rx, stext: str) -> bool:
+    """Does any pattern of the family match (the first that does answers; no need for the leftmost)?"""
+    run = _runnable(doc, si, family)
+    if run is None:
+        return rx.search(stext) is not None
+    return any(one.search(stext) is not None for one in run)
 
 
 def each_sentence(doc: Document) -> list[tuple]:
