@@ -548,3 +548,84 @@ def test_a_police_post_opened_by_the_hosts_own_police_is_theirs():
 
 def test_sites_listed_in_countries_are_station_rows():
     assert {("CL", None), ("PE", None)} <= keys("The report also listed sites in Chile and Peru.", "station")
+
+
+# --- rules taken from the en25 / en26 sets ---
+
+def test_a_number_restated_in_brackets_is_one_number():
+    assert (61, 28, None) in keys("The group counted sixty-one (61) such stations in twenty-eight (28) countries.",
+                                  "tally")
+    assert (61, 28, None) in keys("The group counted 61 (sixty-one) such stations in 28 (twenty-eight) countries.",
+                                  "tally")
+
+
+def test_bullet_lines_are_not_joined_into_one_sentence():
+    body = ("Main points of the update, which covers reports published over the whole of the year so far\n"
+            "- Twenty-two (22) additional stations identified since our March report on overseas policing\n"
+            "- Total now eighty (80) stations in thirty-five (35) countries across five continents worldwide\n")
+    got = keys(body, "tally")
+    assert (22, None, None) in got and (80, 35, None) in got
+
+
+def test_a_table_row_gives_its_countrys_stations_and_response():
+    body = ("COUNTRY | SITE(S) | BUREAU | HOST RESPONSE\n"
+            "Portugal | Lisbon (1); Porto (1) | Qingtian | Interior ministry ordered both closed, Jan. 2023\n"
+            "Greece | Athens (1) | - | Police are investigating the claims\n")
+    assert {("PT", "Lisbon"), ("PT", "Porto"), ("GR", "Athens")} <= keys(body, "station")
+    got = keys(body, "response")
+    assert ("PT", "closure") in got and ("GR", "investigation") in got and ("GR", "closure") not in got
+
+
+def test_digits_with_a_scale_word_and_dates_that_are_not_counts():
+    got = [(d["quantity"], d["value"]) for d in facts(
+        "Between May 2021 and June 2022 some 120 thousand people were \"persuaded to return\", officials said.", "figure")]
+    assert ("persuaded_returns", 120000) in got and ("persuaded_returns", 2022) not in got
+
+
+def test_of_which_n_are_new():
+    got = {(d["stations"], d["additional"]) for d in facts(
+        "The new dossier counts ninety (90) structures in forty (40) countries, of which thirty (30) are new.", "tally")}
+    assert (30, True) in got and (90, False) in got
+
+
+def test_put_the_number_of_stations_at():
+    assert (61, 28, None) in keys("A report put the number of such stations around the world at 61 in 28 countries.",
+                                  "tally")
+
+
+def test_a_short_city_name_in_lower_case_is_a_word():
+    body = ("Councillor Els van Dijk said the city works closely with the police on the two stations in Utrecht, "
+            "which the national police are investigating.")
+    assert not {c for c, _a in keys(body, "response")} - {"NL"}
+
+
+def test_a_list_under_a_call_for_action_asks_and_does_not_act():
+    body = ("The association calls on:\n"
+            "- the Kenyan police to open a formal investigation into the two reported sites in Nairobi;\n"
+            "- parliament to hold hearings on foreign interference.\n")
+    assert ("KE", "investigation") not in keys(body, "response")
+
+
+def test_they_were_arrested_in_a_story_about_one_country():
+    body = ("Two men ran a station in Vienna for the Qingtian police, Austrian prosecutors say. The office in "
+            "Vienna was searched in May. They were arrested in June.")
+    assert ("AT", "arrest") in keys(body, "response")
+
+
+def test_an_agency_name_typed_without_its_accents():
+    body = ("We asked An Garda Siochana about the office on Parnell Street in Dublin this afternoon. A spokesperson "
+            "said that inquiries are being conducted.")
+    assert ("IE", "investigation") in keys(body, "response")
+
+
+def test_a_town_a_few_kilometres_from_a_big_city_the_text_names_is_its_district():
+    got = keys("The Paris site, in Montreuil, is said to be run by the Wenzhou police, like the other station in "
+               "Paris.", "station")
+    assert ("FR", "Paris") in got and ("FR", "Montreuil") not in got
+    got = keys("The group lists a station in Prato and another in Florence.", "station")
+    assert {("IT", "Prato"), ("IT", "Florence")} <= got
+
+
+def test_closed_after_contact_from_the_ministry_is_the_hosts_closure():
+    body = "Slovenia | Ljubljana (1) | - | Ceased operating after contact from the foreign ministry"
+    assert ("SI", "closure") in keys(body, "response")

@@ -31,6 +31,11 @@ def _quantity(L, text: str, sent_start: int, n, follow: str, may=lambda family: 
     return None
 
 
+def _after_month(L, text: str, pos: int) -> bool:
+    words = text[max(0, pos - 12):pos].split()
+    return bool(words) and words[-1].lower().rstrip(".,") in L.months
+
+
 def extract_figures(doc: Document) -> Document:
     if not on_topic(doc):
         return doc
@@ -42,6 +47,8 @@ def extract_figures(doc: Document) -> Document:
         for n in ms:
             if n.kind != "number" or n.value < 2:
                 continue
+            if 1900 <= n.value <= 2100 and n.text.isdigit() and _after_month(L, text, n.start):
+                continue  # "July 2022": a date, not a count
             follow = text[n.end:min(sent.end, n.end + 120)]
             quantity = _quantity(L, text, sent.start, n, follow, lambda family, si=si: may_match(doc, si, family))
             if quantity is None:

@@ -7,6 +7,7 @@ then resolved against the whole document (countries named, metro cities nearby).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
@@ -32,6 +33,16 @@ _REGION_CUE = _regex.compile(r"\b(?:province|state|region|county|prefecture) of\
 _REGION_AFTER = _regex.compile(r"\s+(?:province|state|region|county)\b", re.IGNORECASE)
 
 
+def _with_plain(names: list[str]) -> list[str]:
+    """Names, and their accent-free spellings ("Garda Síochána" is often typed "Garda Siochana")."""
+    out = list(names)
+    for n in names:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
+        if plain != n and plain not in out and not _CJK.search(n):
+            out.append(plain)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     g = gazetteer()
@@ -51,14 +62,14 @@ def _automaton() -> ahocorasick.Automaton:
         add(name, "demonym", code)
         add(name.lower(), "demonym", code)
     for b in load_yaml("bureaus.yaml")["bureaus"]:
-        for n in b["names"]:
+        for n in _with_plain(b["names"]):
             add(n, "bureau", b["operator"])
     for a in load_yaml("agencies.yaml")["agencies"]:
-        for n in a["names"]:
+        for n in _with_plain(a["names"]):
             # a generic name ("Department of Justice") is some country's: the text decides whose
             add(n, "agency", (a["canonical"], None if a.get("generic") else a["country"], a["country"]))
     for s in load_yaml("sources.yaml")["sources"]:
-        for n in s["names"]:
+        for n in _with_plain(s["names"]):
             add(n, "source", s["canonical"])
     for word, value in number_words("en").items():
         if len(word) < 3:
@@ -163,10 +174,35 @@ def _join_number_words(text: str, mentions: list[Mention], language: str) -> lis
             if value is not None:
                 out[-1] = Mention("number", prev.start, m.end, span, value, prev.sentence)
                 continue
+        if (m.kind == "number" and prev is not None and prev.kind == "number" and m.sentence == prev.sentence
+                and prev.text[:1].isdigit() and m.value in _SCALES and text[prev.end:m.start] == " "
+                and isinstance(prev.value, int) and prev.value < 1000):
+            # "230 thousand", "2 million": digits and a scale word
+            out[-1] = Mention("number", prev.start, m.end, text[prev.start:m.end], prev.value * m.value, prev.sentence)
+            continue
         out.append(m)
     return out
 
 
+_SCALES = {1_000, 1_000_000, 1_000_000_000}
+
+
+def _restated_numbers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"fifty-four (54)", "102 (one hundred and two)": one number, written twice (legal and translated style)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (m.kind == "number" and prev is not None and prev.kind == "number" and m.value == prev.value
+                and _RESTATE_OPEN.fullmatch(text, prev.end, m.start) and _RESTATE_CLOSE.match(text, m.end)):
+            end = _RESTATE_CLOSE.match(text, m.end).end()
+            out[-1] = Mention("number", prev.start, end, text[prev.start:end], prev.value, prev.sentence)
+            continue
+        out.append(m)
+    return out
+
+
+_RESTATE_OPEN = _regex.compile(r"\s*\(\s*")
+_RESTATE_CLOSE = _regex.compile(r"\s*\)")
 _CAPITAL_AFTER = _regex.compile(r"\s+capital\b(?!\s+(?:city\s+)?of\b)", re.IGNORECASE)
 _THE_BEFORE = _regex.compile(r"\bthe\s+$", re.IGNORECASE)
 
@@ -337,7 +373,7 @@ def find_mentions(doc: Document) -> Document:
         if s not in covered:
             mentions.append(Mention("number", s, e, text[s:e], value, sent_of(s)))
     mentions.sort(key=lambda m: (m.start, m.end))
-    mentions = _join_number_words(text, mentions, language)
+    mentions = _restated_numbers(text, _join_number_words(text, mentions, language))
     L = lexicon(language)
     families = L.prefilter.sentence_families(text, starts)
     index: dict[int, list[Mention]] = {}

@@ -24,14 +24,15 @@ _POSSESSIVE_START = _regex.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:inve
 _DIPLOMATIC = _regex.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest|china)\b", re.IGNORECASE)
 _FOREIGN_INST = _regex.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
                            r"\b(?:public security|chinese)\s+$", re.IGNORECASE)
-_PRONOUN_START = _regex.compile(r"^(?:They|It|He|She)\s+(?:(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)|"
+# (and "A spokesperson said …": the spokesperson of the body just named)
+_PRONOUN_START = _regex.compile(r"^(?:They|It|He|She|(?:A|The|Its|Their) spokes(?:person|man|woman))\s+(?:(?:\w+\s+){0,2}?(?:said|says|told|added|confirmed|announced)|"
                             r"(?:has\s+|had\s+|also\s+)?[a-z]+ed)\b")
 _BY_ITSELF = _regex.compile(r"\b(?:themselves|itself|of (?:its|their) own accord|on (?:its|their) own(?: initiative)?|"
                         r"voluntarily)\b", re.IGNORECASE)
 # people, counted or named, who were arrested or charged ("two men were charged", "Lu Jianwang was arrested")
 _CONCRETE_ARREST = _regex.compile(
     r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|a|an|one)\s+(?:\w+\s+){0,2}?(?:men|women|people|persons|"
-    r"suspects|individuals|man|woman|officers|nationals|others)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(?:[Bb]oth|[Aa]ll (?:two|three|four|five))\b)[^.;]{0,40}?"
+    r"suspects|individuals|man|woman|officers|nationals|others)\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(?:[Bb]oth|[Aa]ll (?:two|three|four|five))\b|\b(?:They|He|She) (?:were|was|had been|have been|has been)\b)[^.;]{0,40}?"
     r"\b(?:arrested|charged|detained|indicted|convicted)\b")
 _ACTION_IN = _regex.compile(r"\b(?:inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|closures?|"
                         r"crackdowns?) in\s+(?:the\s+)?$", re.IGNORECASE)
@@ -54,6 +55,20 @@ _NEGATION_WIDE = _regex.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countr
                             re.IGNORECASE)
 # "could be prosecuted", "would be closed": only a possibility (but "would be concerned" is a concern)
 _HYPOTHETICAL = _regex.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
+
+
+_ITEM = _regex.compile(r"(?:[-•*–▪]|\d{1,2}[.)])\s")
+_CALL_LEAD = _regex.compile(r"\b(?:call(?:s|ed)? on|call(?:s|ed)? for|urg(?:e|es|ed)|demand(?:s|ed)?|ask(?:s|ed)?|"
+                            r"want(?:s|ed)?|recommend(?:s|ed)?|propos(?:e|es|ed))\b[^.]*:\s*$", re.IGNORECASE)
+
+
+def _asks_for(doc: Document, si: int) -> bool:
+    """Is sentence ``si`` an item of a list whose lead-in asks for something ("The group calls on:")?"""
+    for k in range(si - 1, max(si - 12, -1), -1):
+        t = doc.sentence_text(k)
+        if not _ITEM.match(t):
+            return bool(_CALL_LEAD.search(t))
+    return False
 
 
 # "102 stations in fifty-three countries": where the stations are, not who acts
@@ -141,7 +156,7 @@ def _bare_institution(L, text: str, start: int, end: int) -> bool:
 
 _CONTRAST = _regex.compile(r",?\s(?:while|whereas|but)\s|;\s|,\sand\s(?=in\s+(?:the\s+)?[A-Z])|,\sand\s(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+"
                        r"(?:has|have|had|is|are|was|were|said|says|ordered|orders|announced|closed|summoned)\b)")
-_LIST_HEAD = _regex.compile(r"^((?:[-•*]|\d+[.)])?\s*)[A-Z][\w .'’-]{1,40}:\s")
+_LIST_HEAD = _regex.compile(r"^((?:[-•*]|\d+[.)])?\s*)[A-Z][\w .'’-]{1,40}?(?::|\s*\|)\s")
 _LIST_GLUE = _regex.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -255,6 +270,8 @@ def extract_responses(doc: Document) -> Document:
         actions = [name for name, key, rx in action_keys if (hit is None or key in hit)
                    and _asserted(each_match(doc, si, key, rx, stext), stext, name == "concern")]
         actions = _contact(L, _self_closure(L, actions, stext), stext)
+        if actions and _ITEM.match(stext) and _asks_for(doc, si):
+            actions = []  # "The coalition calls on: - the police to open an investigation …": a demand, not an act
         if not actions and not pending:
             continue
         actors = _actors(doc, ms, sent.start, sent.end) if actions else []

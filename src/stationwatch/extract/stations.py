@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .. import _regex
 from ..document import Document, Fact, Mention
-from ..resolve import gazetteer
+from ..resolve import enclosing_city, gazetteer
 from .common import (
     LIST_BACK,
     by_sentence,
@@ -44,7 +44,7 @@ _NOT_LOCATION_AFTER = _regex.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|
                                  re.IGNORECASE)
 _NOT_LOCATION_BEFORE = _regex.compile(
     r"(?:based in|born in|from|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-    r"south-east|south-west) of|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:attorney|court|prosecutors?|embassy|consulate(?:[- ]general)?|consul[- ]general|officials?|residents?|community|"
+    r"south-east|south-west) of|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:(?:people['’]s )?republic of china|attorney|court|prosecutors?|embassy|consulate(?:[- ]general)?|consul[- ]general|officials?|residents?|community|"
     r"communities|diaspora|students?|journalists?|reporters?|minister|ministry|ministries|department|agency|"
     r"ambassador|parliament|hearing|police|media|inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|"
     r"diplomats?|MPs|politicians|lawmakers|legislators|parliamentarians|senators|demonstrations?|protests?|"
@@ -160,8 +160,12 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
     return None
 
 
+# "Ireland: …" (a country-by-country list) or "Ireland | …" (a table row)
+_HEAD_MARK = re.compile(r":|\s*\|")
+
+
 def _list_heads(doc: Document, by_sent: dict[int, list[Mention]]) -> set[int]:
-    """The paragraphs that open with "<Country>:" (a country-by-country list)."""
+    """The paragraphs that open with "<Country>:" (a country-by-country list) or "<Country> |" (a table row)."""
     firsts: dict[int, int] = {}
     for i, s in enumerate(doc.sentences):
         firsts.setdefault(s.paragraph, i)
@@ -172,7 +176,7 @@ def _opens_with_country(doc: Document, first: int, by_sent: dict[int, list[Menti
     ms = by_sent.get(first, [])
     s = doc.sentences[first]
     return bool(ms) and ms[0].kind == "place" and ms[0].value.kind == "country" and ms[0].start == s.start \
-        and doc.text[ms[0].end:ms[0].end + 1] == ":"
+        and _HEAD_MARK.match(doc.text, ms[0].end) is not None
 
 
 def _place_list(doc: Document, ms: list[Mention], start: int) -> bool:
@@ -207,6 +211,8 @@ def extract_stations(doc: Document) -> Document:
     prev_station = False
     context = 0  # sentences left in which stations are still the subject (an interview's answers)
     list_heads = _list_heads(doc, by_sent)
+    named_cities = list({m.value.name: m.value for m in doc.mentions
+                         if m.kind == "place" and m.value.kind == "city"}.values())
     for si, sent, stext, ms in each_sentence(doc):
         has_noun = has(doc, si, "station_noun", L.station_noun, stext)
         context = 4 if has_noun else (max(context, 3) if context and stext.rstrip().endswith("?") else context - 1)
@@ -295,6 +301,8 @@ def extract_stations(doc: Document) -> Document:
                         prv and prv.group(1) not in _LEAD_WORDS and p.value.kind == "city"):
                     continue  # a name, not a place: "Marco Mendicino", "Alicia Kearns", "Washington Post"
                 place = p.value
+                if place.kind == "city" and (big := enclosing_city(place, named_cities)) is not None:
+                    place = replace(place, kind="part", metro=big.name)  # a district of a city the text names
                 count = _count_before(doc, cms, p, c_start)
                 # a district (Markham, Akihabara) is reported under its city, and kept as `district`
                 # "stations in Italy, Croatia and Serbia": the text places stations in the country itself

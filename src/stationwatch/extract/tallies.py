@@ -33,13 +33,15 @@ _SPAN_WORDS = _regex.compile(r"\b(?:in|across|spanning)\s+(?:at least |more than
 _FOUND_END = _regex.compile(r"\b(?:found|counted|identified|listed|documented|had|gave|cited)\s+(?:at least\s+|some\s+|about\s+)?\d+\s*[.;]?\s*$")
 _WORLDWIDE = _regex.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:worldwide|around the (?:world|globe)|globally)\b", re.IGNORECASE)
 # "a first list of 54", "its total … is around a hundred", "raised its count to 102"
-_COUNT_OF = _regex.compile(r"(?<![’']s )\b(?:list|tally|count|total)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
+_COUNT_OF = _regex.compile(r"(?<![’']s )\b(?:list|tally|count|total|number)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
                        r"grew to|to|at)|\s+of)\s+(?:at least |more than |over |some |about |around |nearly |roughly |"
                        r"almost |an estimated )?$", re.IGNORECASE)
-_COUNT_WORD = _regex.compile(r"\b(?:list|tally|count|total)\b", re.IGNORECASE)
+_COUNT_WORD = _regex.compile(r"\b(?:list|tally|count|total|number)\b", re.IGNORECASE)
 _EARLIER_FIGURE = _regex.compile(r"\s+(?:that\s+)?(?:it|they|the group|the report|the ngo)\s+(?:had\s+)?(?:listed|published|"
                              r"counted|found|identified|documented|reported|named)\b", re.IGNORECASE)  # "the 54 it listed"
 _NEW_ONES = _regex.compile(r"\s+(?:that|which)\s+(?:were|was|are)\s+(?:not\s+(?:in|on)|new)\b", re.IGNORECASE)
+# "102 stations …, of which 48 are new": the new ones among a count already given
+_ARE_NEW = _regex.compile(r"\s+(?:are|were|is|was)\s+(?:new|newly (?:found|identified|listed)|additional)\b", re.IGNORECASE)
 _REPORTED = _regex.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
 _ONE_OF = _regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
 _REPORT_NAME = _regex.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
@@ -102,7 +104,7 @@ def _attribution(doc: Document, ms: list[Mention], prev: list[Mention], clause_t
     for m in ms:
         if m.kind == "bureau" and re.match(r"\s*(?:police|public security|municipal|county)", doc.text[m.end:m.end + 20], re.I):
             return f"{m.value} police"
-    if re.search(r"\b(?:the|its|their|an?) (?:first |second |latest |new |earlier |later |original |own )?"
+    if re.search(r"\b(?:the|its|their|our|an?) (?:first |second |latest |new |earlier |later |original |own )?"
                  r"(?:ngo|nonprofit|non-profit|group|organi[sz]ation|report|watchdog|paper|study|follow-up|update)\b|"
                  r"\b(?:it|the ngo) said\b", clause_text, re.IGNORECASE):
         for m in prev:
@@ -156,7 +158,8 @@ def extract_tallies(doc: Document) -> Document:
                 count_of = (_COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) or _EARLIER_FIGURE.match(rest)
                             or _NEW_ONES.match(rest)) \
                     and not L.country_noun.match(tail) and not L.city_noun.match(tail)
-                if L.tally_noun.match(tail) or bare_more or count_of or (not L.country_noun.match(tail)
+                if L.tally_noun.match(tail) or bare_more or count_of or (values["stations"] is not None and _ARE_NEW.match(rest)) \
+                        or (not L.country_noun.match(tail)
                                                 and not L.city_noun.match(tail) and _next_is_span_count(rest)):
                     # a count attached to a place is a local count, not a headline
                     if _attached_to_place(cms, n, c_end, text):
@@ -165,7 +168,7 @@ def extract_tallies(doc: Document) -> Document:
                         values["stations"] = n.value
                         anchor = n
                         additional = bool(L.additional.search(rest[:mods.end()]))
-                    elif bare_more or _NEW_ONES.match(rest):
+                    elif bare_more or _NEW_ONES.match(rest) or _ARE_NEW.match(rest):
                         added.append(n)  # "… exposed 54 stations, says it has now found 48 more"
                 elif L.country_noun.match(tail) and n.start > 0:
                     before = text[max(c_start, n.start - 30):n.start]

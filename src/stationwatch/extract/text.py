@@ -63,6 +63,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     pos = start
     for m in _CLAUSE.finditer(text, start, end):
+        if m.group() in "()" and _in_number_restatement(text, m.start(), start, end):
+            continue  # "fifty-four (54) stations": the brackets restate a number, they end no clause
         if m.group().rstrip().lower().endswith("than") and text[max(start, m.start() - 7):m.start()].lower().rstrip(
                 ", ").endswith(_NOT_THAN):
             continue  # "more than 50" is one phrase, not two clauses
@@ -70,6 +72,21 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = m.end()
     _keep(spans, text, pos, end)
     return spans or [(start, end)]
+
+
+# a bracketed number, in digits or in lower-case words: "(54)", "(one hundred and two)"
+_NUMBER_PAREN = re.compile(r"\(\s*(?:\d[\d,.]*|[a-z]+(?:[- ][a-z]+){0,5})\s*\)")
+
+
+def _in_number_restatement(text: str, pos: int, start: int, end: int) -> bool:
+    """Is the bracket at ``pos`` one of a "(54)" that restates the number before it?"""
+    opening = pos if text[pos] == "(" else text.rfind("(", max(start, pos - 40), pos)
+    if opening < 0:
+        return False
+    m = _NUMBER_PAREN.match(text, opening, end)
+    return m is not None and (pos == opening or pos == m.end() - 1) and bool(
+        re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+                  r"hundred|thousand|million)(?:[- ]\w+)*)\s*$", text[max(start, opening - 40):opening]))
 
 
 def _keep(spans: list[tuple[int, int]], text: str, s: int, e: int) -> None:

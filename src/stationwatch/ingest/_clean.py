@@ -50,6 +50,9 @@ def _is_credit(line: str) -> bool:
     return len(line) < 200 and _CREDIT.search(line) is not None
 
 
+_BULLET = re.compile(r"(?:[-•*–—▪·]|\d{1,2}[.)])\s")
+
+
 def _unwrap(raw: str) -> str:
     """Join hard-wrapped lines: inside a block of text separated from others by blank lines, a line
     that does not end a sentence continues on the next one."""
@@ -62,7 +65,9 @@ def _unwrap(raw: str) -> str:
         if len(lines) > 1 and sum(len(ln) >= 40 for ln in lines) >= len(lines) - 1:
             joined = [lines[0]]
             for ln in lines[1:]:
-                if _TERMINAL.search(joined[-1]):
+                # a list item or a table row starts its own line
+                if _TERMINAL.search(joined[-1]) or _BULLET.match(ln) or ln.count(" | ") >= 2 \
+                        or joined[-1].count(" | ") >= 2:
                     joined.append(ln)
                 else:
                     joined[-1] += " " + ln
@@ -93,6 +98,10 @@ _CJK = _regex.compile(r"[\u3040-\u9fff]")
 
 def _has_cjk(line: str) -> bool:
     return _CJK.search(line) is not None
+
+
+def _next_line(lines: list[str], i: int) -> str:
+    return next((ln for ln in lines[i + 1:] if ln), "")
 
 
 def clean_lines(raw: str, title: str | None = None) -> Cleaned:
@@ -148,10 +157,12 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
         if line in seen or line == out.title:
             out.dropped.append(line)
             continue
-        if not long_enough and not (_TERMINAL.search(line) and _words(line) >= 3):
+        lead_in = line.endswith(":") and _words(line) >= 2 and _BULLET.match(_next_line(lines, i))
+        if not long_enough and not lead_in and not (_TERMINAL.search(line) and _words(line) >= 3):
             out.dropped.append(line)
             continue
-        if not long_enough and line.strip("“”\"'‘’ ").count(" ") < 4 and not line.rstrip("”\"’'").endswith((".", "!", "?")):
+        if not long_enough and not lead_in and line.strip("“”\"'‘’ ").count(" ") < 4 \
+                and not line.rstrip("”\"’'").endswith((".", "!", "?")):
             out.dropped.append(line)
             continue
         if not _TERMINAL.search(line.rstrip(")")) and re.search(r"\([^()]{2,60}\)$", line):

@@ -57,6 +57,29 @@ class Place:
         return None
 
 
+def distance_km(a: Place, b: Place) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def enclosing_city(place: Place, others: list[Place], km: float = 10.0) -> Place | None:
+    """A much bigger city of the same country whose centre lies within ``km`` of ``place``: the city
+    ``place`` is a district of ("the Madrid site, in Usera"; GeoNames lists Usera as a town)."""
+    if place.kind != "city":
+        return None
+    best = None
+    for o in others:
+        if o.kind == "city" and o.country == place.country and o.population >= 500_000 \
+                and o.population >= 5 * place.population and o.name != place.name:
+            d = distance_km(place, o)
+            if d is not None and d <= km and (best is None or o.population > best.population):
+                best = o
+    return best
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
@@ -128,7 +151,8 @@ class Gazetteer:
             key = (place.country, name)
             if key not in self.cities_by_key or self.cities_by_key[key].population < place.population:
                 self.cities_by_key[key] = place
-            if rec["population"] >= BIG_CITY:
+            if rec["population"] >= BIG_CITY and len(name) > 4:
+                # (a short name in lower case is too often a word: "van", "aba")
                 self.lower_ok.add(name.lower())
         # capitals give countries a point on the map
         self.capitals: dict[str, Place] = {}
