@@ -17,7 +17,9 @@ def _rx(patterns: list[str], flags: int = re.IGNORECASE, not_after: tuple[str, .
         by_length.setdefault(len(w), []).append(re.escape(w))
     # one fixed-width lookbehind per word length ("radio station", "train-station")
     guard = "".join(f"(?<!(?:{'|'.join(ws)})[ -])" for _n, ws in sorted(by_length.items()))
-    return _regex.compile(r"(?<!\w)" + guard + "(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
+    body = "(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)"
+    # (the guard runs only where the words match: a lookahead first keeps it off every other position)
+    return _regex.compile(r"(?<!\w)" + (f"(?={body}){guard}" if guard else "") + body, flags)
 
 
 @dataclass(frozen=True)
