@@ -81,6 +81,10 @@ FLOORS = {
     # en26 writes numbers twice, "fifty-four (54)", and has bullet lists and a table); then used for development
     "heldout/en25": {"headline": 0.87, "station": 0.88, "response": 0.83, "tally": 0.88},
     "heldout/en26": {"headline": 0.85, "station": 0.88, "response": 0.86, "tally": 0.77},
+    # heldout/en27, en28 (twenty-eighth and twenty-ninth sets): untouched 0.769 and 0.794 (rules at 98597ed);
+    # then used for development
+    "heldout/en27": {"headline": 0.86, "station": 0.85, "response": 0.82, "tally": 0.89},
+    "heldout/en28": {"headline": 0.85, "station": 0.87, "response": 0.76, "tally": 0.91},
 }
 
 
@@ -109,7 +113,14 @@ def _negatives() -> list[tuple[str, object]]:
 
 # Held-out negatives the rules still get wrong: kept visible as strict xfails (a fix turns them
 # into failures to remove from here), never silently skipped.
-KNOWN_WRONG: dict[str, str] = {}
+KNOWN_WRONG: dict[str, str] = {
+    "p08_explainer_transnational_repression.txt":
+        "en28: US charges over a Fox Hunt pressure campaign read as a response; telling them from station cases "
+        "needs the case's subject, which the rules do not track",
+    "p13_newsletter_indopacific_brief.txt":
+        "en28: a monorail's 'first station' after 'Bangkok's Pink Line' reads as a station in Bangkok, and a "
+        "review of a police deal as an investigation, in a newsletter put on topic by a quoted 'service centre'",
+}
 NEGATIVES = _negatives()
 
 

@@ -10,6 +10,8 @@ import yaml
 def _walk(node, path):
     if isinstance(node, dict):
         for k, v in node.items():
+            if isinstance(k, bool):
+                yield f"{path} (a key)", k  # "NO: [Norwegian]" makes the key False
             if isinstance(v, (dict, list)):
                 yield from _walk(v, f"{path}.{k}")
             elif k not in ("generic",):  # flags are the only booleans a data file may hold

@@ -629,3 +629,95 @@ def test_a_town_a_few_kilometres_from_a_big_city_the_text_names_is_its_district(
 def test_closed_after_contact_from_the_ministry_is_the_hosts_closure():
     body = "Slovenia | Ljubljana (1) | - | Ceased operating after contact from the foreign ministry"
     assert ("SI", "closure") in keys(body, "response")
+
+
+# --- rules taken from the en27 / en28 sets ---
+
+def test_a_wire_paragraph_ending_in_its_agency_tag_is_text():
+    doc = from_text("Round-up\n\nVIENNA - Austrian police have opened an inquiry into a reported station in Graz, "
+                    "a spokesman said on Monday. (XNS)\n\nMore items follow below in this evening round-up of news.",
+                    "t.txt")
+    assert "Graz" in doc.text
+
+
+def test_an_outlet_is_a_station_noun():
+    assert ("SE", "Gothenburg") in keys("The group named two outlets in Gothenburg last year.", "station")
+
+
+def test_a_closure_ordered_in_the_passive_or_as_a_noun():
+    got = keys("Within a week, their closure is ordered by the Danish foreign ministry, which named the office in "
+               "Copenhagen.", "response")
+    assert ("DK", "closure") in got
+    got = keys("In Oslo, the shutting of the office is ordered by the Norwegian justice ministry.", "response")
+    assert ("NO", "closure") in got
+
+
+def test_none_of_them_still_operating_means_closed_not_absent():
+    got = keys("The minister said police had visited three sites - Leeds and Bradford in England, and Cardiff - "
+               "and that none of them is still operating.", "station")
+    assert {("GB", "Leeds"), ("GB", "Bradford"), ("GB", "Cardiff")} <= got
+
+
+def test_a_sentence_that_introduces_a_list_of_cities():
+    body = ("Spain hosts more stations than its neighbours, with nine. Among the Spanish cities concerned are "
+            "Bilbao, Zaragoza and Valencia.")
+    assert {("ES", "Bilbao"), ("ES", "Zaragoza"), ("ES", "Valencia")} <= keys(body, "station")
+    body = ("The report names an office in Madrid. Police officers from the two countries walked the streets of "
+            "Bilbao, Zaragoza and Valencia together in 2019.")
+    assert ("ES", "Zaragoza") not in keys(body, "station")
+
+
+def test_stations_in_a_region_then_its_countries():
+    got = keys("Stations have also been identified in Central Asia, in Kazakhstan, Uzbekistan and Kyrgyzstan, "
+               "among others.", "station")
+    assert {("KZ", None), ("UZ", None), ("KG", None)} <= got
+
+
+def test_the_total_now_stands_at_is_its_own_clause():
+    got = keys("New report: 31 further stations identified, total now stands at 85 across 44 countries", "tally")
+    assert (85, 44, None) in got and (31, 44, None) not in got
+
+
+def test_a_group_with_offices_in_a_city_is_not_a_station_there():
+    got = keys("Last month a rights organisation with offices in Geneva published a list of 60 such outposts "
+               "in 25 countries.", "station")
+    assert ("CH", "Geneva") not in got
+
+
+def test_a_police_station_a_minister_inaugurated_is_the_hosts():
+    body = ("In other news, Chile's interior minister inaugurated a new police station in the port of Valparaiso, "
+            "paid for by a Chinese-Chilean business chamber.")
+    assert ("CL", "Valparaiso") not in keys(body, "station")
+
+
+def test_not_in_a_city_as_first_reported():
+    got = keys("It was in Bologna, and not in Modena as some papers first wrote, that the office operated.",
+               "station")
+    assert ("IT", "Bologna") in got and ("IT", "Modena") not in got
+
+
+def test_transit_and_scam_centres_are_not_ours():
+    body = "The new tram station in Lyon opened on Monday, and police raided a scam-centre in Manila."
+    assert not keys(body, "station")
+
+
+def test_a_year_before_a_country_is_no_station_count():
+    body = "Officials said two outlets operate in Sofia. In 2019 Bulgaria agreed to joint patrols with Chinese police."
+    assert all(d["count"] != 2019 for d in facts(body, "station"))
+
+
+def test_asking_the_ambassador_for_an_explanation_is_a_concern():
+    got = keys("In Ljubljana, the Slovenian foreign ministry said it had asked the Chinese ambassador for an "
+               "explanation of a listed address in the city.", "response")
+    assert ("SI", "concern") in got
+
+
+def test_checking_a_reported_site_is_an_investigation():
+    assert ("HR", "investigation") in keys("Croatia's interior ministry says police are checking a reported site "
+                                           "in Split.", "response")
+
+
+def test_it_had_counted_takes_the_source_of_the_sentence_before():
+    body = "Safeguard Defenders now counts 97 stations in 50 countries. In June it had counted 61."
+    got = {(d["stations"], d["attributed_to"]) for d in facts(body, "tally")}
+    assert (61, "Safeguard Defenders") in got

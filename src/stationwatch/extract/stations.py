@@ -44,7 +44,7 @@ _NOT_LOCATION_AFTER = _regex.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|
                                  re.IGNORECASE)
 _NOT_LOCATION_BEFORE = _regex.compile(
     r"(?:based in|born in|from|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-    r"south-east|south-west) of|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:office|headquarters|base|seat) in|(?:(?:people['’]s )?republic of china|attorney|court|prosecutors?|embassy|consulate(?:[- ]general)?|consul[- ]general|officials?|residents?|community|"
+    r"south-east|south-west) of|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:offices?|headquarters|base|seat) in|(?:(?:people['’]s )?republic of china|attorney|court|prosecutors?|embassy|consulate(?:[- ]general)?|consul[- ]general|officials?|residents?|community|"
     r"communities|diaspora|students?|journalists?|reporters?|minister|ministry|ministries|department|agency|"
     r"ambassador|parliament|hearing|police|media|inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|"
     r"diplomats?|MPs|politicians|lawmakers|legislators|parliamentarians|senators|demonstrations?|protests?|"
@@ -88,7 +88,7 @@ _NEGATED = _regex.compile(
     # ("no evidence of illegal activity at the sites" clears the sites; it does not deny them)
     r"\b(?:no|none|nobody|no one|never|neither|nor)\b(?! longer| fewer| less| more| (?:evidence|signs?|indications?|proof) "
     r"of (?:any )?(?:illegal|criminal|unlawful|wrongdoing|crimes?|offen))[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
-    r"identified|found|any)\b|\bnone of them\b|"
+    r"identified|found|any)\b|\bnone of them\b(?! (?:is|are|was|were) (?:still|any longer))|"
     r"\b(?:not|n[o’']t|never)\s+(?:yet\s+|been\s+|be\s+)*(?:identif\w+|f[oi]nd\w*|locat\w+|discover\w*|detect\w*|"
     r"confirm\w*|exist\w*|operat\w+|host\w*|ha(?:ve|s|d)\s+any|aware\s+of\s+any|seen)\b|"
     r"\b(?:is|are|was|were)(?:\s+\w+ly)?\s+not\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:stations?|offices?|outposts?)\b", re.IGNORECASE)
@@ -120,8 +120,9 @@ _ALL_IN = _regex.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", 
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
 _VERB_PHRASE = _regex.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
 _NOUN_AFTER = _regex.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
-_STATIONS_IN = _regex.compile(r"(?<!building )(?<!construction )(?<!work )\b(?:stations?|outposts?|offices?|posts?|centres?|centers?|sites?|branch(?:es)?)\s+(?:\w+\s+){0,2}?(?:in|across)\s+"
-                          r"(?:the\s+)?$", re.IGNORECASE)
+# ("Stations have also been identified in Latin America, in Brazil, …": a region may come first)
+_STATIONS_IN = _regex.compile(r"(?<!building )(?<!construction )(?<!work )\b(?:stations?|outposts?|outlets?|offices?|posts?|centres?|centers?|sites?|branch(?:es)?)\s+(?:\w+\s+){0,4}?(?:in|across)\s+"
+                          r"(?:(?:the\s+)?[A-Z][\w ]{2,30},\s+(?:in|including|notably|namely)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _AGE = _regex.compile(r"[A-Za-z)\"”]\s*,\s*$")
 _COUNT_AFTER = _regex.compile(r"^(?:\s+(?:\w+\s+)?(?:hosts|has|had|houses|counts|accounting for|accounts for)\s+"
                           r"(?:at least\s+|some\s+)?|,\s*(?:with\s+)?)$", re.IGNORECASE)
@@ -136,6 +137,8 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
     for m in ms:
         if m.kind != "number" or m.end > place.start or m.start < lo:
             continue
+        if 1900 <= m.value <= 2100 and m.text.isdigit():
+            continue  # "In 2019 Hungary …": a year
         if _AGE.search(text[max(lo, m.start - 3):m.start]) and text[m.end:m.end + 1] == ",":
             continue  # "Chen Jinping, 59, of Manhattan": an age
         if _FILLER.match(text[m.end:place.start]):
@@ -180,11 +183,17 @@ def _opens_with_country(doc: Document, first: int, by_sent: dict[int, list[Menti
 
 
 def _place_list(doc: Document, ms: list[Mention], start: int) -> bool:
-    """Does the sentence open with a list of three or more places ("Milan, Rome, Prato, Florence…")?"""
-    places = [m for m in ms if m.kind == "place"][:3]
-    if len(places) < 3 or places[0].start - start > 3:
-        return False
-    return all(re.fullmatch(r",\s*|\s+and\s+|,\s+and\s+", doc.text[a.end:b.start]) for a, b in itertools.pairwise(places))
+    """Does the sentence hold a list of three or more places ("Milan, Rome, Prato, Florence…"; "Among the
+    cities concerned are Milan, Rome and Prato")?"""
+    places = [m for m in ms if m.kind == "place"]
+    run = 1
+    for i, (a, b) in enumerate(itertools.pairwise(places)):
+        run = run + 1 if _LIST_JOIN.fullmatch(doc.text, a.end, b.start) else 1
+        if run >= 3:
+            first = places[i + 2 - run]
+            # the list opens the sentence, or the sentence introduces it ("Among the cities concerned are …")
+            return first.start - start <= 3 or _INTRODUCES.search(doc.text, start, first.start) is not None
+    return False
 
 
 def _bigger_city_named(doc: Document, city) -> bool:
@@ -291,6 +300,8 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "… as Berlin and Vienna start checks", "The Hague had asked Beijing"
                 if _DATELINE.match(text[sent.start:p.start]) and _DATELINE_AFTER.match(after):
                     continue  # "OTTAWA — …", "The Hague, Nov 1 (Wire) -": where the story was filed
+                if _NOT_IN.search(text, max(c_start, p.start - 12), p.start):
+                    continue  # "not in Florence, as some newspapers wrote, but in Prato"
                 if _PATROL.search(text[max(c_start, p.start - 70):p.start]):
                     continue  # joint patrols in Rome and Milan are not stations there
                 if negated:
@@ -341,9 +352,11 @@ _ONE_STATION = _regex.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:station|o
                               re.IGNORECASE)
 _HOME_OPENED = _regex.compile(
     r"\b(?:[Mm]unicipality|[Cc]ity [Cc]ouncil|[Cc]ouncil|[Mm]ayor|[Nn]ational [Pp]olice|[Pp]olice [Ff]orce|[Pp]olice [Dd]epartment|"
-    r"[Mm]inistry of (?:the )?[Ii]nterior)\b[^.;]{0,120}\b(?:opened|opens|inaugurated|inaugurates|launched|launches|unveiled)\s+"
+    r"[Mm]inistry of (?:the )?[Ii]nterior|(?:[Ii]nterior |[Ss]ecurity )?[Mm]inister|[Gg]overnor)\b[^.;]{0,120}\b(?:opened|opens|inaugurated|inaugurates|launched|launches|unveiled)\s+"
     r"(?:a|an|its|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}(?:post|station|office|desk|centre|center|kiosk)s?\b")
-_CHINESE_STATE = _regex.compile(r"\b(?:China|Chinese|Beijing|PRC|[Pp]ublic [Ss]ecurity)\b")
+_CHINESE_STATE = _regex.compile(r"\b(?:China|Chinese(?!-)|Beijing|PRC|[Pp]ublic [Ss]ecurity)\b")
+_INTRODUCES = _regex.compile(r"\b(?:are|were|include|includes|included|including|namely|(?:located|based|situated|found) in)\s*:?\s*$")
+_NOT_IN = _regex.compile(r"\bnot\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_JOIN = _regex.compile(r",\s*|,?\s+(?:and|or)\s+")
 
 

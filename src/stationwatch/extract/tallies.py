@@ -106,7 +106,8 @@ def _attribution(doc: Document, ms: list[Mention], prev: list[Mention], clause_t
             return f"{m.value} police"
     if re.search(r"\b(?:the|its|their|our|an?) (?:first |second |latest |new |earlier |later |original |own )?"
                  r"(?:ngo|nonprofit|non-profit|group|organi[sz]ation|report|watchdog|paper|study|follow-up|update)\b|"
-                 r"\b(?:it|the ngo) said\b", clause_text, re.IGNORECASE):
+                 r"\b(?:it|the ngo) said\b|\b(?:it|they)\s+(?:had\s+|has\s+|now\s+)?(?:counted|counts|listed|lists|found|identified|documented)\b",
+                 clause_text, re.IGNORECASE):
         for m in prev:
             if m.kind == "source":
                 return m.value

@@ -165,7 +165,9 @@ def clean_lines(raw: str, title: str | None = None) -> Cleaned:
                 and not line.rstrip("”\"’'").endswith((".", "!", "?")):
             out.dropped.append(line)
             continue
-        if not _TERMINAL.search(line.rstrip(")")) and re.search(r"\([^()]{2,60}\)$", line):
+        tag = re.search(r"\([^()]{2,60}\)$", line)
+        if tag and not _TERMINAL.search(line.rstrip(")")) and not _TERMINAL.search(line[:tag.start()].rstrip()):
+            # (a wire paragraph that ends "… Madeira. (INS)" is text with its agency's tag, not a caption)
             out.dropped.append(line)  # a caption ending in its credit: "Map of … (Agency)"
             continue
         seen.add(line)
