@@ -721,3 +721,63 @@ def test_it_had_counted_takes_the_source_of_the_sentence_before():
     body = "Safeguard Defenders now counts 97 stations in 50 countries. In June it had counted 61."
     got = {(d["stations"], d["attributed_to"]) for d in facts(body, "tally")}
     assert (61, "Safeguard Defenders") in got
+
+
+# --- rules taken from the en29 / en30 sets ---
+
+def test_so_n_in_total_is_its_own_clause():
+    got = keys("We've now found 27 more, so 75 in total, in 38 countries.", "tally")
+    assert (75, 38, None) in got and (27, 38, None) not in got
+
+
+def test_we_do_not_know_which_city():
+    got = keys("The Lishui police even have one in Norway, though we don't know which city.", "station")
+    assert ("NO", None) in got
+    got = keys("Among them is a station in Sweden whose exact location we have not been able to establish.", "station")
+    assert ("SE", None) in got
+
+
+def test_countries_that_closed_theirs():
+    got = keys("Yes - Belgium and Austria closed theirs after the reports of these stations.", "response")
+    assert {("BE", "closure"), ("AT", "closure")} <= got
+
+
+def test_not_to_say_that_a_country_closed_them():
+    got = keys("What the minister was careful not to say is that Sweden closed them; the two stations in Stockholm "
+               "simply went quiet.", "response")
+    assert ("SE", "closure") not in got
+
+
+def test_a_number_after_not_is_a_correction():
+    got = keys("Its count is 88 stations, not 88 countries, spread over 41 countries.", "tally")
+    assert (88, 41, None) in got and (88, 88, None) not in got
+
+
+def test_a_year_in_brackets_after_a_month_is_no_figure():
+    body = ("Officials claim 150,000 people were \"persuaded to return\". Sources: the group's report "
+            "(\"Persuaded to return\", March 2023).")
+    assert ("persuaded_returns", 2023) not in {(d["quantity"], d["value"]) for d in facts(body, "figure")}
+
+
+def test_a_further_n_for_a_total():
+    got = {(d["stations"], d["additional"]) for d in facts(
+        "The group reported 40 stations in 20 countries in May, then a further 25, for a total of 65 in 31 "
+        "countries, in August.", "tally")}
+    assert (25, True) in got
+
+
+def test_a_count_before_a_city_based_group_is_not_that_citys():
+    got = keys("They belong to a network of 61 such offices worldwide counted by the Geneva-based group.", "tally")
+    assert (61, None, None) in got
+
+
+def test_an_interview_answer_after_a_question_pointing_back():
+    body = ("HOST: Your group found sixty of these so-called service stations. Today it is ninety. What changed?\n"
+            "GUEST: People sent us material. We kept digging through police announcements. And we found two more "
+            "bureaus.\n"
+            "HOST: Where are these new ones?\n"
+            "GUEST: All over. Greece stands out, with seven. Poland has several, in Warsaw. The Lishui police even "
+            "have one in Norway, though we don't know which city.")
+    got = keys(body, "station")
+    assert {("GR", None), ("PL", "Warsaw"), ("NO", None)} <= got
+    assert [d["count"] for d in facts(body, "station") if d["country"] == "GR"] == [7]

@@ -33,7 +33,7 @@ def _quantity(L, text: str, sent_start: int, n, follow: str, may=lambda family: 
 
 def _after_month(L, text: str, pos: int) -> bool:
     words = text[max(0, pos - 12):pos].split()
-    return bool(words) and words[-1].lower().rstrip(".,") in L.months
+    return bool(words) and words[-1].lower().strip("(.,") in L.months
 
 
 def extract_figures(doc: Document) -> Document:

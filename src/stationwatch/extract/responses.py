@@ -49,7 +49,8 @@ _NEGATION = _regex.compile(r"\b(?:neither|nor|no|not|never|without)\s+(?:\w+\s+)
                        r"\bdoubt(?:s|ed|ing)?\s+(?:that\s+)?(?:\w+\s+){0,2}$|"
                        r"\bfor\s+(?:an?\s+|further\s+|criminal\s+)?$", re.IGNORECASE)  # "back to Fujian for investigation"
 # ... and further back: "no government has announced arrests or ordered …", "asked whether the police had …"
-_NEGATION_WIDE = _regex.compile(r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
+_NEGATION_WIDE = _regex.compile(r"\bnot\s+(?:to\s+)?(?:say|claim|suggest|mean|imply)\b[^.;]*$|"
+                            r"\bno\s+(?:\w+\s+)?(?:government|country|countries|authority|authorities|state|"
                             r"official)s?\b[^.;]*$|\bwhether\s+(?:\w+\s+){0,5}$|"
                             r"\b(?:call(?:s|ed|ing)? on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)? to)\b[^.;]{0,80}\bto\s+$",
                             re.IGNORECASE)

@@ -109,7 +109,7 @@ _COUNTRY_INVESTIGATES = _regex.compile(
 # "several in Canada and the UK", "others in Barcelona": stations without a number
 _VAGUE_COUNT_IN = _regex.compile(r"\b(?:several|a few|dozens|many|multiple|others|more)\s+(?:more\s+)?(?:in|across)\s+(?:the\s+)?$",
                              re.IGNORECASE)
-_OTHERS_IN = _regex.compile(r"\b(?:others?|another|one|two|three|four|five|six)\s+(?:more\s+)?in\s+[A-Z]")
+_OTHERS_IN = _regex.compile(r"\b(?:others?|another|one|two|three|four|five|six|several|a few)(?:\s+more)?\s*,?\s+in\s+[A-Z]")
 # every _NOT_LOCATION_BEFORE match ends in one of these words: a cheap test first
 _ENDS_IN_LINK = _regex.compile(r"\b(?:in|of|at|for|from|the)\s+$", re.IGNORECASE)
 _IN_CAPITAL = _regex.compile(r"(?:[A-Z][\w ]{0,20}(?::|\s[—–-])\s*|\d{1,2}\s+\w+\s+\d{4}\s*[—–-]\s*)?In\s+")
@@ -118,6 +118,7 @@ _BODY_AFTER = _regex.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:minister|min
 _BACK_TO_CITY = _regex.compile(r"\b(?:in|across) the (?:city|capital)\b|\bthere\b", re.IGNORECASE)
 _ALL_IN = _regex.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", re.IGNORECASE)  # "three, all in Johannesburg"
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
+_WITH_N = _regex.compile(r"(?:\s+[a-z]+){1,3},?\s+with\s+")
 _VERB_PHRASE = _regex.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
 _NOUN_AFTER = _regex.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
 # ("Stations have also been identified in Latin America, in Brazil, …": a region may come first)
@@ -150,6 +151,11 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
                 and re.match(r"\s*(?:of (?:them|these|those|the \w+)\s*)?(?:[;.,]|$|in all|each)", text[m.end:m.end + 24]):
             return m.value
     after = text[place.end:place.end + 60]
+    for m in ms:
+        # "Italy stands out, with eleven."
+        if m.kind == "number" and place.end < m.start <= place.end + 40 and _WITH_N.fullmatch(text, place.end, m.start) \
+                and re.match(r"\s*[.;]", text[m.end:m.end + 2]):
+            return m.value
     for m in ms:
         # "The Netherlands orders two stations … closed", "Italy tops the list with 11 stations"
         if m.kind == "number" and place.end < m.start <= place.end + 130 \
@@ -222,9 +228,16 @@ def extract_stations(doc: Document) -> Document:
     list_heads = _list_heads(doc, by_sent)
     named_cities = list({m.value.name: m.value for m in doc.mentions
                          if m.kind == "place" and m.value.kind == "city"}.values())
+    last_noun = -100
     for si, sent, stext, ms in each_sentence(doc):
         has_noun = has(doc, si, "station_noun", L.station_noun, stext)
-        context = 4 if has_noun else (max(context, 3) if context and stext.rstrip().endswith("?") else context - 1)
+        if has_noun:
+            last_noun = si
+        question = stext.rstrip().endswith("?")
+        # a question keeps the stations as the subject of its answer while they were named a few
+        # sentences back, or when it points back at them ("Where are these new ones?")
+        context = 4 if has_noun else (max(context, 5) if question and (context > 0 or (
+            si - last_noun <= 8 and _POINTS_BACK.search(stext))) else context - 1)
         if context > 0 and not prev_station:
             prev_station = True  # "Q: Where are they? A: … in Rome, Milan, Florence and Prato."
         places = [m for m in ms if m.kind == "place" and is_host(m.value)]
@@ -357,6 +370,7 @@ _HOME_OPENED = _regex.compile(
 _CHINESE_STATE = _regex.compile(r"\b(?:China|Chinese(?!-)|Beijing|PRC|[Pp]ublic [Ss]ecurity)\b")
 _INTRODUCES = _regex.compile(r"\b(?:are|were|include|includes|included|including|namely|(?:located|based|situated|found) in)\s*:?\s*$")
 _NOT_IN = _regex.compile(r"\bnot\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_POINTS_BACK = _regex.compile(r"\b(?:these|those|they|them|ones)\b", re.IGNORECASE)
 _LIST_JOIN = _regex.compile(r",\s*|,?\s+(?:and|or)\s+")
 
 

@@ -42,6 +42,8 @@ _EARLIER_FIGURE = _regex.compile(r"\s+(?:that\s+)?(?:it|they|the group|the repor
 _NEW_ONES = _regex.compile(r"\s+(?:that|which)\s+(?:were|was|are)\s+(?:not\s+(?:in|on)|new)\b", re.IGNORECASE)
 # "102 stations …, of which 48 are new": the new ones among a count already given
 _ARE_NEW = _regex.compile(r"\s+(?:are|were|is|was)\s+(?:new|newly (?:found|identified|listed)|additional)\b", re.IGNORECASE)
+_FURTHER = _regex.compile(r"\b(?:a further|another|an additional|a further)\s+$", re.IGNORECASE)
+_NOT_BEFORE = _regex.compile(r"\bnot\s+$", re.IGNORECASE)  # "102 stations, not 102 countries": a correction
 _REPORTED = _regex.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
 _ONE_OF = _regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
 _REPORT_NAME = _regex.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
@@ -139,7 +141,8 @@ def extract_tallies(doc: Document) -> Document:
         for c_start, c_end in sentence_clauses(doc, si):
             cms = [m for m in ms if c_start <= m.start < c_end]
             nums = [m for m in cms if m.kind == "number" and not _YEAR.fullmatch(m.text)
-                    and not _REPORT_NAME.match(text, m.end) and not _ONE_OF.match(text, m.end)]
+                    and not _REPORT_NAME.match(text, m.end) and not _ONE_OF.match(text, m.end)
+                    and not _NOT_BEFORE.search(text, max(c_start, m.start - 8), m.start)]
             if not nums:
                 continue
             ctext = text[c_start:c_end]
@@ -153,7 +156,10 @@ def extract_tallies(doc: Document) -> Document:
                 tail = rest[mods.end():]
                 found_verb = re.search(r"\b(?:added|adds|adding|found|finds|finding|documented|documents|documenting|identified|identifies|identifying|listed|lists|listing|counted|counts|uncovered|uncovers|had|gave|cited)"
                                        r"\s+(?:at least\s+|some\s+|about\s+)?$", text[max(c_start, n.start - 30):n.start])
-                bare_more = found_verb and (re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|that |which |"
+                # "then a further 48, for a total of 102"
+                further = _FURTHER.search(text, max(c_start, n.start - 20), n.start) and re.match(
+                    r"\s*(?:[,.;]|$|for a total|bringing|to (?:take|bring))", rest)
+                bare_more = further or found_verb and (re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|that |which |"
                                                      r"bringing|(?:in|by|since|last|this) \w+\W*$)", rest)
                                             or (re.match(r"\s*[.;]?\s*$", rest) and _REPORTED.search(stext)))
                 count_of = (_COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) or _EARLIER_FIGURE.match(rest)
@@ -248,8 +254,8 @@ def _attached_to_place(cms: list[Mention], n: Mention, c_end: int, text: str) ->
             if p.kind == "continent" and m.start - n.end < 60:
                 return True
             continue
-        if m.start - n.end > 60 and _BY_OR_BASED.search(text, n.end, m.start):
-            continue  # "54 stations described in a report by a group based in Spain": not a count for Spain
+        if (m.start - n.end > 60 and _BY_OR_BASED.search(text, n.end, m.start)) or text.startswith("-based", m.end):
+            continue  # ("a Madrid-based group": where the counter sits)  # "54 stations described in a report by a group based in Spain": not a count for Spain
         return True
     before = text[max(0, n.start - 30):n.start]
     # "Italy has 11 stations", "Spain tops the list with nine": the place is the count's subject

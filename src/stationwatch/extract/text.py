@@ -17,7 +17,7 @@ _BOUNDARY = re.compile(r"[.!?。！？](?:[\"”’')\]]*\s+|(?<=[。！？]))")
 # which then skips every other character quickly (twice as fast).
 _CLAUSE = _regex.compile(
     r"(?=[;()—–:,\s])(?:[;()—–]|:\s|\s-(?=\w)|,?\s(?:while|whereas|but)\s|(?:,\s*|\s+)than\s|,\sincluding\s|"
-    r",\sso\s(?=(?:the|its|their)\s+(?:total|count|tally|number)\b)|,\s(?=(?:the\s+)?(?:total|tally|count)\s+(?:now\s+)?(?:stands|is|reaches|rises|grows)\b)|"
+    r",\sso\s(?=(?:the|its|their)\s+(?:total|count|tally|number)\b|[\w-]+(?:\s[\w-]+){0,3}\s(?:in total|in all|altogether)\b)|,\s(?=(?:the\s+)?(?:total|tally|count)\s+(?:now\s+)?(?:stands|is|reaches|rises|grows)\b)|"
     r",?\s(?=bringing |taking |raising |lifting |pushing |for a total |to a total |which (?:takes|brings|raises|pushes|lifts) )|,\sand\s(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s+(?:said|says|reported|reports|counted|counts|listed|lists|claimed|claims)\b)|,?\sand\s(?=another\b|the other\b|(?:a|one)\s+(?:second|third|fourth|further|more)\b)|,\sand\s(?=the |it |they )|\sand\s(?=(?:found|added|identified|listed|documented|uncovered)\s\w+\s(?:more|new|additional|further)\b)|"
     r"\sand the\s(?=total|number|count)|,?\s(?=on top of |up from |down from |compared with |compared to |after (?:finding|adding|identifying|listing|documenting|counting) )|"
     r"\sand\s(?=(?:put|puts|putting|brought|brings|took|takes|raised|raises|pushed|pushes)\s+(?:the|its|their)\s+(?:total|count|tally)\b))",
