@@ -89,6 +89,10 @@ FLOORS = {
     # then used for development
     "heldout/en29": {"headline": 0.86, "station": 0.92, "response": 0.88, "tally": 0.78},
     "heldout/en30": {"headline": 0.83, "station": 0.80, "response": 0.84, "tally": 0.84},
+    # heldout/en31, en32 (thirty-second and thirty-third sets): untouched 0.830 and 0.857 (rules at 03f57b1);
+    # then used for development
+    "heldout/en31": {"headline": 0.88, "station": 0.93, "response": 0.86, "tally": 0.88},
+    "heldout/en32": {"headline": 0.85, "station": 0.90, "response": 0.82, "tally": 0.80},
 }
 
 
@@ -121,6 +125,9 @@ KNOWN_WRONG: dict[str, str] = {
     "p08_explainer_transnational_repression.txt":
         "en28: US charges over a Fox Hunt pressure campaign read as a response; telling them from station cases "
         "needs the case's subject, which the rules do not track",
+    "p10_factcheck_patrols.txt":
+        "en31: 'the \"station\" is in fact a motorway service station near Karlovac': the quoted first 'station' "
+        "still makes the sentence about a station; the rules do not tie a place to the noun it belongs to",
     "p13_newsletter_indopacific_brief.txt":
         "en28: a monorail's 'first station' after 'Bangkok's Pink Line' reads as a station in Bangkok, and a "
         "review of a police deal as an investigation, in a newsletter put on topic by a quoted 'service centre'",

@@ -781,3 +781,51 @@ def test_an_interview_answer_after_a_question_pointing_back():
     got = keys(body, "station")
     assert {("GR", None), ("PL", "Warsaw"), ("NO", None)} <= got
     assert [d["count"] for d in facts(body, "station") if d["country"] == "GR"] == [7]
+
+
+# --- rules taken from the en31 / en32 sets ---
+
+def test_a_hundred_and_two_is_one_number():
+    assert (102, 53, None) in keys("By December they had counted a hundred and two of these stations in "
+                                   "fifty-three countries.", "tally")
+
+
+def test_one_of_n_that_a_named_group_identified():
+    got = keys("The office was one of 61 that the human rights group Safeguard Defenders identified this spring in "
+               "27 countries.", "tally")
+    assert (61, 27, None) in got and (None, 27, None) not in got
+
+
+def test_a_translated_count_with_its_correction():
+    got = keys("In its second report it counted at least 77 denominated \"overseas police service stations\", "
+               "but in 31 countries, not in 80.", "tally")
+    assert any(k[0] == 77 for k in got) and (None, 80, None) not in got
+
+
+def test_bulleted_country_heads():
+    body = ("Where are they? Among the locations named:\n"
+            "- Greece: four, including Athens and Thessaloniki.\n"
+            "- Sweden: one in Stockholm.\n"
+            "- Poland: Warsaw.\n")
+    assert {("GR", "Athens"), ("GR", "Thessaloniki"), ("SE", "Stockholm"), ("PL", "Warsaw")} <= keys(body, "station")
+
+
+def test_a_ministry_statement_in_translated_style():
+    body = ("At this meeting the Slovak side expressed its serious concern and stated that the operation of any "
+            "such centres in Bratislava without consent is unacceptable and must be terminated. The competent "
+            "security bodies of Slovakia continue to examine the matter.")
+    got = keys(body, "response")
+    assert {("SK", "concern"), ("SK", "closure"), ("SK", "investigation")} <= got
+
+
+def test_after_that_came_a_list_of_cities():
+    body = ("Around 2018 Lyon got what looks to have been the pilot station, set up by the Wenzhou police. After "
+            "that came Paris, Marseille, Toulouse and others.")
+    assert {("FR", "Paris"), ("FR", "Marseille"), ("FR", "Toulouse")} <= keys(body, "station")
+
+
+def test_a_fact_check_quoting_the_claim_it_checks():
+    body = ("CLAIM: A post shared widely this week says \"China has opened a secret police station in Split\". "
+            "VERDICT: False. The photo shows a motorway service station near Zadar.")
+    got = keys(body, "station")
+    assert ("HR", "Split") not in got and ("HR", "Zadar") not in got

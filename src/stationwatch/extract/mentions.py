@@ -170,7 +170,9 @@ def _join_number_words(text: str, mentions: list[Mention], language: str) -> lis
             try:
                 value = int(text2num(span.replace("-", " ").lower(), language))
             except ValueError:
-                value = None
+                # "a hundred and two": the words' own values add up
+                value = prev.value + m.value if isinstance(prev.value, int) and isinstance(m.value, int) \
+                    and prev.value >= 100 and prev.value % 100 == 0 and 0 < m.value < 100 else None
             if value is not None:
                 out[-1] = Mention("number", prev.start, m.end, span, value, prev.sentence)
                 continue

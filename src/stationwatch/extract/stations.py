@@ -170,6 +170,7 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
 
 
 # "Ireland: …" (a country-by-country list) or "Ireland | …" (a table row)
+_ITEM_MARK = re.compile(r"(?:[-•*–▪·]\s+|\d{1,2}[.)]\s+)?")
 _HEAD_MARK = re.compile(r":|\s*\|")
 
 
@@ -184,7 +185,9 @@ def _list_heads(doc: Document, by_sent: dict[int, list[Mention]]) -> set[int]:
 def _opens_with_country(doc: Document, first: int, by_sent: dict[int, list[Mention]]) -> bool:
     ms = by_sent.get(first, [])
     s = doc.sentences[first]
-    return bool(ms) and ms[0].kind == "place" and ms[0].value.kind == "country" and ms[0].start == s.start \
+    # (a list item may carry its bullet: "- Spain: nine, …")
+    return bool(ms) and ms[0].kind == "place" and ms[0].value.kind == "country" \
+        and _ITEM_MARK.fullmatch(doc.text, s.start, ms[0].start) is not None \
         and _HEAD_MARK.match(doc.text, ms[0].end) is not None
 
 
@@ -229,6 +232,7 @@ def extract_stations(doc: Document) -> Document:
     named_cities = list({m.value.name: m.value for m in doc.mentions
                          if m.kind == "place" and m.value.kind == "city"}.values())
     last_noun = -100
+    factcheck = _FACTCHECK.search(text) is not None
     for si, sent, stext, ms in each_sentence(doc):
         has_noun = has(doc, si, "station_noun", L.station_noun, stext)
         if has_noun:
@@ -313,6 +317,8 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "… as Berlin and Vienna start checks", "The Hague had asked Beijing"
                 if _DATELINE.match(text[sent.start:p.start]) and _DATELINE_AFTER.match(after):
                     continue  # "OTTAWA — …", "The Hague, Nov 1 (Wire) -": where the story was filed
+                if factcheck and _CLAIM_VERB.search(stext) and _inside_quotes(text, sent.start, p.start):
+                    continue  # a fact-check quoting the claim it checks: 'a post says "… a police station in Cork"'
                 if _NOT_IN.search(text, max(c_start, p.start - 12), p.start):
                     continue  # "not in Florence, as some newspapers wrote, but in Prato"
                 if _PATROL.search(text[max(c_start, p.start - 70):p.start]):
@@ -368,9 +374,19 @@ _HOME_OPENED = _regex.compile(
     r"[Mm]inistry of (?:the )?[Ii]nterior|(?:[Ii]nterior |[Ss]ecurity )?[Mm]inister|[Gg]overnor)\b[^.;]{0,120}\b(?:opened|opens|inaugurated|inaugurates|launched|launches|unveiled)\s+"
     r"(?:a|an|its|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}(?:post|station|office|desk|centre|center|kiosk)s?\b")
 _CHINESE_STATE = _regex.compile(r"\b(?:China|Chinese(?!-)|Beijing|PRC|[Pp]ublic [Ss]ecurity)\b")
-_INTRODUCES = _regex.compile(r"\b(?:are|were|include|includes|included|including|namely|(?:located|based|situated|found) in)\s*:?\s*$")
+_INTRODUCES = _regex.compile(r"\b(?:are|were|include|includes|included|including|namely|came|come|followed by|(?:located|based|situated|found) in)\s*:?\s*$")
 _NOT_IN = _regex.compile(r"\bnot\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _POINTS_BACK = _regex.compile(r"\b(?:these|those|they|them|ones)\b", re.IGNORECASE)
+_FACTCHECK = _regex.compile(r"\bfact[- ]?check|\bverdict\b|\bclaim:|\brating:", re.IGNORECASE)
+_CLAIM_VERB = _regex.compile(r"\b(?:claim(?:s|ed|ing)?|viral|posts?|posted|shared|says that|said that)\b", re.IGNORECASE)
+
+
+def _inside_quotes(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a double-quoted stretch that opens in the same sentence?"""
+    before = text[start:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 _LIST_JOIN = _regex.compile(r",\s*|,?\s+(?:and|or)\s+")
 
 

@@ -15,7 +15,7 @@ NAME = "tallies/1"
 _MODIFIERS = _regex.compile(
     r"^\s*(?:(?:such|known|chinese|overseas|police|policing|service|so-called|quasi-police|unofficial|undeclared|"
     r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
-    r"other|extra|of|these|newly|identified|listed|documented|located|found|named)(?![\w-])\s*|[\"“”‘’']\s*|"
+    r"other|extra|of|these|newly|identified|listed|documented|located|found|named|denominated|so-called|called)(?![\w-])\s*|[\"“”‘’']\s*|"
     # "fifty-four of what China calls 'service stations'"
     r"(?:of )?what (?:[\w’']+ ){1,3}(?:calls?|called|dubs?|dubbed|terms?|termed|describes? as|described as|refers? to as)\s+)*",
     re.IGNORECASE)
@@ -37,13 +37,14 @@ _COUNT_OF = _regex.compile(r"(?<![’']s )\b(?:list|tally|count|total|number)\b(
                        r"grew to|to|at)|\s+of)\s+(?:at least |more than |over |some |about |around |nearly |roughly |"
                        r"almost |an estimated )?$", re.IGNORECASE)
 _COUNT_WORD = _regex.compile(r"\b(?:list|tally|count|total|number)\b", re.IGNORECASE)
-_EARLIER_FIGURE = _regex.compile(r"\s+(?:that\s+)?(?:it|they|the group|the report|the ngo)\s+(?:had\s+)?(?:listed|published|"
+_EARLIER_FIGURE = _regex.compile(r"\s+(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}?(?:group|report|ngo|organi[sz]ation)"
+                             r"(?: [A-Z][\w-]*){0,3})\s+(?:had\s+)?(?:listed|published|"
                              r"counted|found|identified|documented|reported|named)\b", re.IGNORECASE)  # "the 54 it listed"
 _NEW_ONES = _regex.compile(r"\s+(?:that|which)\s+(?:were|was|are)\s+(?:not\s+(?:in|on)|new)\b", re.IGNORECASE)
 # "102 stations …, of which 48 are new": the new ones among a count already given
 _ARE_NEW = _regex.compile(r"\s+(?:are|were|is|was)\s+(?:new|newly (?:found|identified|listed)|additional)\b", re.IGNORECASE)
 _FURTHER = _regex.compile(r"\b(?:a further|another|an additional|a further)\s+$", re.IGNORECASE)
-_NOT_BEFORE = _regex.compile(r"\bnot\s+$", re.IGNORECASE)  # "102 stations, not 102 countries": a correction
+_NOT_BEFORE = _regex.compile(r"\bnot\s+(?:in\s+|of\s+)?$", re.IGNORECASE)  # "102 stations, not 102 countries": a correction
 _REPORTED = _regex.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
 _ONE_OF = _regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
 _REPORT_NAME = _regex.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
