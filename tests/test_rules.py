@@ -829,3 +829,17 @@ def test_a_fact_check_quoting_the_claim_it_checks():
             "VERDICT: False. The photo shows a motorway service station near Zadar.")
     got = keys(body, "station")
     assert ("HR", "Split") not in got and ("HR", "Zadar") not in got
+
+
+def test_a_transcript_label_names_the_speaker():
+    body = ("HOST: Our guest is Marta Kowalczyk of the rights group Safeguard Defenders.\n"
+            "KOWALCZYK: These stations are used to threaten and pressure people into going home.")
+    got = {(d["speaker"], d["stance"]) for d in facts(body, "statement")}
+    assert ("Marta Kowalczyk", "allegation") in got
+
+
+def test_a_role_before_the_comma_makes_a_spokesman_speak_for_beijing():
+    body = ("Here is what the foreign ministry spokesman, Zhao Lijian, said in Beijing: the stations are only "
+            "service centres run by volunteers.")
+    got = {(d["speaker"], d["stance"]) for d in facts(body, "statement")}
+    assert ("Zhao Lijian", "denial") in got

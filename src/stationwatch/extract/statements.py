@@ -145,7 +145,9 @@ def extract_statements(doc: Document) -> Document:
     chinese_ministry = bool(re.search(r"(?:Chinese|China['’]s) (?:foreign ministry|Foreign Ministry)", text))
     chinese_people = set()
     for a, b, name in all_persons:
-        before = re.split(r"[.;:!?,\"“”()\n]", text[max(0, a - 50):a])[-1]
+        parts = re.split(r"[.;:!?,\"“”()\n]", text[max(0, a - 50):a])
+        # "the foreign ministry spokesman, Wang Wenbin, said": the role may stand before the comma
+        before = parts[-2] if len(parts) > 1 and not parts[-1].strip() and text[a - len(parts[-1]) - 1] == "," else parts[-1]
         appos = re.match(r"\s*,([^,.]{0,80}),", text[b:b + 90])
         ctx = before + (appos.group(1) if appos else "")
         if not _people()[2].search(ctx):
@@ -155,8 +157,21 @@ def extract_statements(doc: Document) -> Document:
             chinese_people.add(name)
     found: dict[tuple[str, str], Fact] = {}
     last_speaker: tuple[str, bool] | None = None
+    label: str | None = None  # a transcript's speaker label ("HARTH: …") holds for its paragraph
+    label_para = -1
     for si, sent, stext, ms in each_sentence(doc):
+        if sent.paragraph != label_para:
+            label, label_para = _label(text, sent, known), sent.paragraph
         speech = find(doc, si, "speech", L.speech, stext)
+        if speech is None and label:
+            stance = _stance(doc, si, stext, label in chinese_people, False)
+            if stance and stance != "neutral" and has(doc, si, "station_noun", L.station_noun, stext):
+                key = (label, stance)
+                if key not in found:
+                    found[key] = Fact("statement", {"speaker": label, "affiliation": None,
+                                                    "country": "CN" if label in chinese_people else None,
+                                                    "stance": stance}, [(sent.start, sent.end)], 0.5, NAME)
+            continue
         if speech is None:
             continue
         persons = all_persons[bisect_left(person_starts, sent.start):bisect_left(person_starts, sent.end)]
@@ -234,6 +249,21 @@ def extract_statements(doc: Document) -> Document:
         elif (sent.start, sent.end) not in f.evidence:
             f.evidence.append((sent.start, sent.end))
     return replace(doc, facts=doc.facts + _one_stance_each(found))
+
+
+_LABEL = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,3})(?: \([^)]{1,40}\))?:\s")
+_NOT_LABELS = {"HOST", "Q", "A", "CALLER", "PRESENTER", "ANCHOR", "INTERVIEWER", "NOTE", "UPDATE", "CLAIM",
+               "VERDICT", "RATING", "CONTEXT", "SOURCE", "SOURCES", "BACKGROUND", "EDITOR'S NOTE"}
+
+
+def _label(text: str, sent, known: list[str]) -> str | None:
+    """The speaker of a transcript paragraph: "HARTH: We found …" names Laura Harth when the text does."""
+    start = text.rfind("\n", 0, sent.start) + 1
+    m = _LABEL.match(text, start)
+    if m is None or m.group(1) in _NOT_LABELS:
+        return None
+    last = m.group(1).split()[-1].title()
+    return next((name for name in known if name.split()[-1] == last), None)
 
 
 _STRENGTH = {"denial": 3, "allegation": 2, "concern": 2, "neutral": 0}
