@@ -93,6 +93,10 @@ FLOORS = {
     # then used for development
     "heldout/en31": {"headline": 0.88, "station": 0.93, "response": 0.86, "tally": 0.88},
     "heldout/en32": {"headline": 0.85, "station": 0.90, "response": 0.82, "tally": 0.80},
+    # heldout/en33, en34 (thirty-fourth and thirty-fifth sets): untouched 0.833 and 0.857 (rules at b171b9b);
+    # then used for development
+    "heldout/en33": {"headline": 0.83, "station": 0.87, "response": 0.86, "tally": 0.75},
+    "heldout/en34": {"headline": 0.81, "station": 0.84, "response": 0.76, "tally": 0.84},
 }
 
 
@@ -128,6 +132,12 @@ KNOWN_WRONG: dict[str, str] = {
     "p10_factcheck_patrols.txt":
         "en31: 'the \"station\" is in fact a motorway service station near Karlovac': the quoted first 'station' "
         "still makes the sentence about a station; the rules do not tie a place to the noun it belongs to",
+    "p12_factcheck_auckland.txt":
+        "en34: the claim a fact-check examines is told in its own words ('a photograph … shows a shopfront in "
+        "east Auckland') before the verdict; the rules only set aside quoted or explicitly debunked claims",
+    "p13_stockholm_interview.txt":
+        "en34: 'I went to the police station on Kungsholmen' in an interview about the stations: a home police "
+        "station the rules cannot tell from an overseas one",
     "p13_newsletter_indopacific_brief.txt":
         "en28: a monorail's 'first station' after 'Bangkok's Pink Line' reads as a station in Bangkok, and a "
         "review of a police deal as an investigation, in a newsletter put on topic by a quoted 'service centre'",

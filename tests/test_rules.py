@@ -843,3 +843,27 @@ def test_a_role_before_the_comma_makes_a_spokesman_speak_for_beijing():
             "service centres run by volunteers.")
     got = {(d["speaker"], d["stance"]) for d in facts(body, "statement")}
     assert ("Zhao Lijian", "denial") in got
+
+
+# --- rules taken from the en33 / en34 sets ---
+
+def test_the_total_is_now_n():
+    got = keys("It says it has found 20 additional stations, so the total is now 71, spread over 35 countries.",
+               "tally")
+    assert (71, 35, None) in got
+
+
+def test_a_list_the_speaker_names_despite_a_community_in_the_middle():
+    body = ("HOST: Your guest counts the stations in Spain. Where are they?\n"
+            "GUEST: They name Madrid, Bilbao, Zaragoza, which has a large Chinese community working in shops, "
+            "and Valencia.")
+    assert {("ES", "Madrid"), ("ES", "Bilbao"), ("ES", "Zaragoza"), ("ES", "Valencia")} <= keys(body, "station")
+    body = "Lyon, Lille and Nantes all host big Chinese-origin populations too."
+    assert not keys(body, "station")
+
+
+def test_places_a_fact_check_finds_unsupported():
+    body = ("FACT CHECK: claims of more stations in the US. Posts naming Denver, Seattle and Atlanta cite no source. "
+            "The group lists one station, in New York.")
+    got = keys(body, "station")
+    assert not {("US", "Denver"), ("US", "Seattle"), ("US", "Atlanta")} & got

@@ -191,7 +191,7 @@ def _opens_with_country(doc: Document, first: int, by_sent: dict[int, list[Menti
         and _HEAD_MARK.match(doc.text, ms[0].end) is not None
 
 
-def _place_list(doc: Document, ms: list[Mention], start: int) -> bool:
+def _place_list(doc: Document, ms: list[Mention], start: int, introduced: bool = False) -> bool:
     """Does the sentence hold a list of three or more places ("Milan, Rome, Prato, Florence…"; "Among the
     cities concerned are Milan, Rome and Prato")?"""
     places = [m for m in ms if m.kind == "place"]
@@ -201,7 +201,8 @@ def _place_list(doc: Document, ms: list[Mention], start: int) -> bool:
         if run >= 3:
             first = places[i + 2 - run]
             # the list opens the sentence, or the sentence introduces it ("Among the cities concerned are …")
-            return first.start - start <= 3 or _INTRODUCES.search(doc.text, start, first.start) is not None
+            opens = first.start - start <= 3 and not introduced
+            return opens or _INTRODUCES.search(doc.text, start, first.start) is not None
     return False
 
 
@@ -276,8 +277,10 @@ def extract_stations(doc: Document) -> Document:
             negated = bool(cplaces) and _NEGATED.search(ctext) is not None and (
                 not may_match(doc, si, "unplaced") or _NEGATED.search(L.unplaced.sub(" ", ctext)) is not None)
             # a clause about where people live, not about a station in it
+            # (but in a list of the stations' cities, "Prato, which has a large Chinese community, …" is one of them)
             diaspora = bool(cplaces) and _DIASPORA.search(ctext) is not None \
-                and find(doc, si, "station_noun", L.station_noun, ctext) is None
+                and find(doc, si, "station_noun", L.station_noun, ctext) is None \
+                and not (prev_station and _place_list(doc, ms, sent.start, introduced=True))
             for p in cplaces:
                 after = text[p.end:p.end + 40]
                 if (_NOT_LOCATION_AFTER.match(after) or _MODIFIER_OF.match(after)
@@ -317,7 +320,9 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "… as Berlin and Vienna start checks", "The Hague had asked Beijing"
                 if _DATELINE.match(text[sent.start:p.start]) and _DATELINE_AFTER.match(after):
                     continue  # "OTTAWA — …", "The Hague, Nov 1 (Wire) -": where the story was filed
-                if factcheck and _CLAIM_VERB.search(stext) and _inside_quotes(text, sent.start, p.start):
+                if factcheck and ((_CLAIM_VERB.search(stext) and (_inside_quotes(text, sent.start, p.start)
+                                                                   or _DEBUNK.search(stext)))
+                                  or stext.rstrip().endswith("?")):
                     continue  # a fact-check quoting the claim it checks: 'a post says "… a police station in Cork"'
                 if _NOT_IN.search(text, max(c_start, p.start - 12), p.start):
                     continue  # "not in Florence, as some newspapers wrote, but in Prato"
@@ -374,11 +379,15 @@ _HOME_OPENED = _regex.compile(
     r"[Mm]inistry of (?:the )?[Ii]nterior|(?:[Ii]nterior |[Ss]ecurity )?[Mm]inister|[Gg]overnor)\b[^.;]{0,120}\b(?:opened|opens|inaugurated|inaugurates|launched|launches|unveiled)\s+"
     r"(?:a|an|its|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}(?:post|station|office|desk|centre|center|kiosk)s?\b")
 _CHINESE_STATE = _regex.compile(r"\b(?:China|Chinese(?!-)|Beijing|PRC|[Pp]ublic [Ss]ecurity)\b")
-_INTRODUCES = _regex.compile(r"\b(?:are|were|include|includes|included|including|namely|came|come|followed by|(?:located|based|situated|found) in)\s*:?\s*$")
+_INTRODUCES = _regex.compile(r"\b(?:are|were|include|includes|included|including|namely|came|come|followed by|"
+                             r"names?|named|lists?|listed|cites?|cited|mentions?|mentioned|(?:located|based|situated|found) in)\s*:?\s*$")
 _NOT_IN = _regex.compile(r"\bnot\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _POINTS_BACK = _regex.compile(r"\b(?:these|those|they|them|ones)\b", re.IGNORECASE)
 _FACTCHECK = _regex.compile(r"\bfact[- ]?check|\bverdict\b|\bclaim:|\brating:", re.IGNORECASE)
-_CLAIM_VERB = _regex.compile(r"\b(?:claim(?:s|ed|ing)?|viral|posts?|posted|shared|says that|said that)\b", re.IGNORECASE)
+_DEBUNK = _regex.compile(r"\b(?:no (?:source|evidence)|cite no|unsupported|unfounded|false|fabricated|misleading|"
+                         r"not true|no basis)\b", re.IGNORECASE)
+_CLAIM_VERB = _regex.compile(r"\b(?:claim(?:s|ed|ing)?|viral|posts?|posted|shared|says that|said that|naming)\b",
+                             re.IGNORECASE)
 
 
 def _inside_quotes(text: str, start: int, pos: int) -> bool:

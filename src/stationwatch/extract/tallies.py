@@ -34,7 +34,7 @@ _FOUND_END = _regex.compile(r"\b(?:found|counted|identified|listed|documented|ha
 _WORLDWIDE = _regex.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:worldwide|around the (?:world|globe)|globally)\b", re.IGNORECASE)
 # "a first list of 54", "its total … is around a hundred", "raised its count to 102"
 _COUNT_OF = _regex.compile(r"(?<![’']s )\b(?:list|tally|count|total|number)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
-                       r"grew to|to|at)|\s+of)\s+(?:at least |more than |over |some |about |around |nearly |roughly |"
+                       r"grew to|to|at)|\s+of)\s+(?:now |currently |already )?(?:at least |more than |over |some |about |around |nearly |roughly |"
                        r"almost |an estimated )?$", re.IGNORECASE)
 _COUNT_WORD = _regex.compile(r"\b(?:list|tally|count|total|number)\b", re.IGNORECASE)
 _EARLIER_FIGURE = _regex.compile(r"\s+(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}?(?:group|report|ngo|organi[sz]ation)"
