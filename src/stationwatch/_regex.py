@@ -14,6 +14,10 @@ import re
 from re import _constants as C  # noqa: N812
 from re import _parser
 
+# a list item's marker and the space after it ("- ", "• ", "3. "): the cleaner keeps such lines apart,
+# the stages read them as list entries
+LIST_ITEM = r"(?:[-•*–—▪·]|\d{1,2}[.)])\s"
+
 _EMPTY = object()  # marks "this part can match without consuming a character"
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
                C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}

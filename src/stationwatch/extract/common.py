@@ -11,6 +11,11 @@ from .text import clauses
 LIST_BACK = _regex.compile(r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:,\s+|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?)+$")
 
 
+def is_year(m: Mention) -> bool:
+    """A number written as a year in digits ("2019"), not a count."""
+    return isinstance(m.value, int) and 1900 <= m.value <= 2100 and m.text.isdigit()
+
+
 def lex(doc: Document) -> Lexicon:
     return lexicon(pack_for(doc.language))
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .. import _regex
 from ..document import Document, Fact
-from .common import by_sentence, lex, may_match, on_topic
+from .common import by_sentence, is_year, lex, may_match, on_topic
 
 NAME = "figures/1"
 _PERIOD = _regex.compile(r"\bbetween ([A-Z][a-z]+ \d{4}) and ([A-Z][a-z]+ \d{4})|\bsince (\d{4})|\bin (\d{4})\b")
@@ -47,7 +47,7 @@ def extract_figures(doc: Document) -> Document:
         for n in ms:
             if n.kind != "number" or n.value < 2:
                 continue
-            if 1900 <= n.value <= 2100 and n.text.isdigit() and _after_month(L, text, n.start):
+            if is_year(n) and _after_month(L, text, n.start):
                 continue  # "July 2022": a date, not a count
             follow = text[n.end:min(sent.end, n.end + 120)]
             quantity = _quantity(L, text, sent.start, n, follow, lambda family, si=si: may_match(doc, si, family))

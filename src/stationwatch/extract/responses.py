@@ -58,7 +58,7 @@ _NEGATION_WIDE = _regex.compile(r"\bnot\s+(?:to\s+)?(?:say|claim|suggest|mean|im
 _HYPOTHETICAL = _regex.compile(r"\b(?:could|would|might|may|can)\s+(?:not\s+)?(?:be\s+|have\s+been\s+)$", re.IGNORECASE)
 
 
-_ITEM = _regex.compile(r"(?:[-•*–▪]|\d{1,2}[.)])\s")
+_ITEM = re.compile(_regex.LIST_ITEM)
 _CALL_LEAD = _regex.compile(r"\b(?:call(?:s|ed)? on|call(?:s|ed)? for|urg(?:e|es|ed)|demand(?:s|ed)?|ask(?:s|ed)?|"
                             r"want(?:s|ed)?|recommend(?:s|ed)?|propos(?:e|es|ed))\b[^.]*:\s*$", re.IGNORECASE)
 

@@ -15,6 +15,7 @@ from .common import (
     each_sentence,
     find,
     has,
+    is_year,
     lex,
     may_match,
     on_topic,
@@ -138,7 +139,7 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
     for m in ms:
         if m.kind != "number" or m.end > place.start or m.start < lo:
             continue
-        if 1900 <= m.value <= 2100 and m.text.isdigit():
+        if is_year(m):
             continue  # "In 2019 Hungary …": a year
         if _AGE.search(text[max(lo, m.start - 3):m.start]) and text[m.end:m.end + 1] == ",":
             continue  # "Chen Jinping, 59, of Manhattan": an age
@@ -170,7 +171,7 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
 
 
 # "Ireland: …" (a country-by-country list) or "Ireland | …" (a table row)
-_ITEM_MARK = re.compile(r"(?:[-•*–▪·]\s+|\d{1,2}[.)]\s+)?")
+_ITEM_MARK = re.compile(f"(?:{_regex.LIST_ITEM}\\s*)?")
 _HEAD_MARK = re.compile(r":|\s*\|")
 
 

@@ -50,7 +50,7 @@ def _is_credit(line: str) -> bool:
     return len(line) < 200 and _CREDIT.search(line) is not None
 
 
-_BULLET = re.compile(r"(?:[-•*–—▪·]|\d{1,2}[.)])\s")
+_BULLET = re.compile(_regex.LIST_ITEM)
 
 
 def _unwrap(raw: str) -> str:
