@@ -867,3 +867,40 @@ def test_places_a_fact_check_finds_unsupported():
             "The group lists one station, in New York.")
     got = keys(body, "station")
     assert not {("US", "Denver"), ("US", "Seattle"), ("US", "Atlanta")} & got
+
+
+def test_raising_the_matter_with_the_embassy_is_a_concern():
+    got = keys("Police service stations run from Fuzhou were reported in Vienna. The Austrian foreign ministry "
+               "said it had raised the matter with the Chinese embassy.", "response")
+    assert ("AT", "concern") in got
+
+
+def test_taking_it_up_with_the_embassy_and_a_closure():
+    got = keys("When the Slovak interior ministry heard of a police service station in Bratislava, it took the "
+               "issue up with the Chinese embassy, and the office closed a month later.", "response")
+    assert {("SK", "concern"), ("SK", "closure")} <= got
+
+
+def test_a_host_body_saying_it_will_not_accept_it_is_a_concern():
+    got = keys("A Chinese police station was reported in Lima. Peru's interior ministry stated that any foreign "
+               "police activity on Peruvian soil would be unacceptable.", "response")
+    assert ("PE", "concern") in got
+    # China's own embassy saying so is a statement, not a host response
+    got = keys("A Chinese police station was reported in Lima. The Chinese embassy said the accusations were "
+               "unacceptable and groundless.", "response")
+    assert not {k for k in got if k[1] == "concern"}
+
+
+def test_conveying_it_to_the_chinese_side_is_a_concern():
+    got = keys("A Chinese police station was reported in Oslo. The Norwegian government said it had conveyed "
+               "that to the Chinese side: any such activity infringing Norwegian sovereignty is unacceptable.",
+               "response")
+    assert ("NO", "concern") in got
+
+
+def test_a_destination_after_to_is_no_station_location():
+    got = keys("A Chinese police service station was found in Sofia, near the highway to Plovdiv.", "station")
+    assert ("BG", "Sofia") in got and ("BG", "Plovdiv") not in got
+    # but "the Plovdiv station" after "to" still places one there
+    got = keys("Several men were linked to the Plovdiv station, which police from Qingtian run.", "station")
+    assert ("BG", "Plovdiv") in got
