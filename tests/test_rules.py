@@ -904,3 +904,21 @@ def test_a_destination_after_to_is_no_station_location():
     # but "the Plovdiv station" after "to" still places one there
     got = keys("Several men were linked to the Plovdiv station, which police from Qingtian run.", "station")
     assert ("BG", "Plovdiv") in got
+
+
+def test_police_visiting_the_sites_is_an_investigation():
+    got = keys("Two Chinese police stations were named in Lisbon and Porto. The Portuguese interior minister told "
+               "parliament that officers had visited both addresses.", "response")
+    assert ("PT", "investigation") in got
+
+
+def test_checks_carried_out_in_the_passive():
+    got = keys("A Chinese police station was reported in Athens. The Greek citizen protection minister said checks "
+               "were being carried out at the address.", "response")
+    assert ("GR", "investigation") in got
+
+
+def test_a_pronoun_after_a_semicolon_keeps_the_actor():
+    got = keys("The Danish justice minister says the two stations in Copenhagen have been ordered to close; his "
+               "ministry says it will investigate who ran them.", "response")
+    assert {("DK", "closure"), ("DK", "investigation")} <= got

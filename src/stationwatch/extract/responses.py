@@ -251,7 +251,18 @@ def _by_contrast(L, text: str, start: int, end: int, actors: list, actions: list
             j += 1
         if own:
             out.append((code, actor, own))
+    # "… ordered to shut; his ministry says it will investigate": a side that opens with a pronoun acts
+    # for the actor of the side before it
+    for i, (a, b, acts) in enumerate(parts):
+        if i in holders or not acts or not _PRONOUN_SIDE.match(text, a, b):
+            continue
+        j = max((h for h in holders if h < i), default=None)
+        if j is not None:
+            out += [(code, actor, acts) for code, actor, pos in actors if parts[j][0] <= pos < parts[j][1]]
     return out
+
+
+_PRONOUN_SIDE = _regex.compile(r"\s*(?:his|her|its|their|it|they|he|she)\b", re.IGNORECASE)
 
 
 def extract_responses(doc: Document) -> Document:
