@@ -922,3 +922,29 @@ def test_a_pronoun_after_a_semicolon_keeps_the_actor():
     got = keys("The Danish justice minister says the two stations in Copenhagen have been ordered to close; his "
                "ministry says it will investigate who ran them.", "response")
     assert {("DK", "closure"), ("DK", "investigation")} <= got
+
+
+def test_ways_a_host_government_states_its_concern():
+    lead = "A Chinese police station was reported in Riga. "
+    for said in ("The Latvian foreign ministry said the Chinese ambassador had been called in.",
+                 "The Latvian foreign ministry said it had called in an official of the Chinese embassy.",
+                 "The Latvian foreign ministry said it had made its position clear to the Chinese embassy.",
+                 "The Latvian foreign minister said his ministry had protested the station's presence to the Chinese side.",
+                 "The Latvian foreign ministry said it had asked the Chinese embassy in Riga for an explanation.",
+                 "The Latvian government said it will not tolerate any such activity on its soil.",
+                 "The Latvian foreign ministry said officials had raised our concerns with the embassy.",
+                 "The Latvian interior minister said the reports were deeply concerning."):
+        assert ("LV", "concern") in keys(lead + said, "response"), said
+
+
+def test_an_ngo_noting_with_concern_is_no_host_response():
+    got = keys("A Chinese police station was reported in Nairobi. The coalition notes with concern that the "
+               "Kenyan police have opened no investigation.", "response")
+    assert ("KE", "concern") not in got
+
+
+def test_any_country_s_demonym_names_the_actor():
+    # demonyms come from countryinfo for every country, not only from our hand list
+    got = keys("A Chinese police station was reported in Vilnius. The Lithuanian government said such "
+               "activity will not be tolerated.", "response")
+    assert ("LT", "concern") in got

@@ -23,6 +23,26 @@ ADMIN_TYPES = {"Province", "State", "Territory", "Land", "Autonomous community",
 BIG_CITY = 500_000  # cities this large are also matched in lower case ("rotterdam")
 
 
+def _library_demonyms() -> dict[str, str]:
+    """Each country's demonym from countryinfo ("Latvian" -> LV, with its plural "Latvians"); a demonym
+    that several countries share ("Congolese", "Dominican") names none of them."""
+    from countryinfo import CountryInfo
+
+    seen: dict[str, set[str]] = {}
+    for info in CountryInfo.all().values():
+        name, code = info.get("demonym"), (info.get("ISO") or {}).get("alpha2")
+        if name and code:
+            seen.setdefault(name, set()).add(code)
+    out = {}
+    for name, codes in seen.items():
+        if len(codes) == 1:
+            code = codes.pop()
+            out[name] = code
+            if name[-1] in "ni":  # Latvians, Pakistanis (not "Swisss", "Frenchs")
+                out[name + "s"] = code
+    return out
+
+
 @dataclass(frozen=True)
 class Place:
     kind: str                 # country | region | city | part
@@ -182,6 +202,8 @@ class Gazetteer:
         for code, names in data["demonyms"].items():
             for n in names:
                 self.demonyms[n] = code
+        self.demonyms.update({n: c for n, c in _library_demonyms().items() if n not in self.demonyms
+                              and c not in data["demonyms"]})
 
     def _add(self, name: str, place: Place) -> None:
         lst = self.names.setdefault(name, [])
