@@ -66,3 +66,17 @@ def test_single_pattern_keys_never_hide_a_match_and_find_equals_the_family_searc
         if whole is not None:
             assert whole.start() == got.start(), (name, text)
         assert {m.start() for m in rx.finditer(text)} <= {m.start() for m in each_match(doc, 0, name, rx, text)}
+
+
+def test_every_pattern_of_a_pack_has_a_literal_to_filter_on():
+    # one pattern without a literal start makes its whole family run on every sentence (slow, not wrong)
+    from stationwatch._data import languages
+
+    for lang in languages():
+        for name, patterns in _families(load_yaml(f"{lang}/triggers.yaml")).items():
+            for p in patterns:
+                assert prefixes(p) is not None, (lang, name, p)
+
+
+def test_prefixes_of_non_ascii_literals():
+    assert sorted(prefixes(r"(?:démarche|demarche)s?")) == ["demarche", "démarche"]

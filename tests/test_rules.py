@@ -933,7 +933,8 @@ def test_ways_a_host_government_states_its_concern():
                  "The Latvian foreign ministry said it had asked the Chinese embassy in Riga for an explanation.",
                  "The Latvian government said it will not tolerate any such activity on its soil.",
                  "The Latvian foreign ministry said officials had raised our concerns with the embassy.",
-                 "The Latvian interior minister said the reports were deeply concerning."):
+                 "The Latvian interior minister said the reports were deeply concerning.",
+                 "The Latvian interior ministry said it had noted the report with concern."):
         assert ("LV", "concern") in keys(lead + said, "response"), said
 
 

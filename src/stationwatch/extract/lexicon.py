@@ -32,6 +32,7 @@ class Lexicon:
     closure: re.Pattern
     actions: tuple[tuple[str, re.Pattern], ...]
     concern_judgement: re.Pattern
+    concern_said: re.Pattern
     closure_cause: re.Pattern
     institution: re.Pattern
     collective: re.Pattern
@@ -81,6 +82,7 @@ def lexicon(language: str = "en") -> Lexicon:
         closure=_rx(t["closure"]),
         actions=tuple((k, _rx(v)) for k, v in t["actions"].items()),
         concern_judgement=_rx(t.get("concern_judgement") or [r"(?!x)x"]),
+        concern_said=_rx(t.get("concern_said") or [r"(?!x)x"]),
         closure_cause=_rx(t.get("closure_cause") or [r"(?!x)x"]),
         institution=_rx(t["institutions"]),
         collective=_rx(t["collective_actors"]),

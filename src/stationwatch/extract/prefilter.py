@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 import ahocorasick
 
-_LITERAL = re.compile(r"[a-z0-9' ,.-]+")
+_LITERAL = re.compile(r"(?:[^\W_]|[' ,.-])+")  # letters of any script, digits, and a few marks
 
 
 def _close(p: str, i: int) -> int:

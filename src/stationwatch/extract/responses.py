@@ -106,6 +106,11 @@ def _self_closure(L, actions: list[str], stext: str) -> list[str]:
 def _contact(L, actions: list[str], stext: str) -> list[str]:
     """A message to the Chinese side ("told the embassy that …") is a concern only when it passes a
     judgement ("unacceptable", "sovereignty"); "told the embassy the office must close" is a closure."""
+    if "concern_firm" in actions:
+        # "… would be unacceptable" is a concern when a body is said to pass that judgement
+        actions = [a for a in actions if a != "concern_firm"]
+        if "concern" not in actions and L.concern_said.search(stext):
+            actions.append("concern")
     if "concern_contact" not in actions:
         return actions
     out = [a for a in actions if a != "concern_contact"]
@@ -227,14 +232,22 @@ def _actors(doc: Document, ms: list[Mention], sent_start: int, sent_end: int) ->
     return actors
 
 
+def _side_actions(L, part: str, actions: list[str]) -> list[str]:
+    """Which of the sentence's ``actions`` one side of a contrast asserts (a firm judgement or a message
+    to the Chinese side counts as a concern there too)."""
+    wanted = set(actions) | ({"concern_firm", "concern_contact"} if "concern" in actions else set())
+    found = [name for name, rx in L.actions if name in wanted
+             and _asserted(rx.finditer(part), part, name == "concern_firm")]
+    return [n for n in actions if n in _contact(L, found, part)]
+
+
 def _by_contrast(L, text: str, start: int, end: int, actors: list, actions: list[str]) -> list:
     """(country, body, actions) for each actor. In "Sweden is investigating, while Finland said it had no
     evidence" each side of the contrast keeps its own actions, and a side with none adds no response."""
     cuts = [start] + [m.end() for m in _CONTRAST.finditer(text, start, end)] + [end]
     if len(cuts) == 2:
         return [(code, actor, actions) for code, actor, _pos in actors]
-    parts = [(a, b, [n for n in actions if any(_asserted(rx.finditer(text[a:b]), text[a:b]) for name, rx in L.actions if name == n)])
-             for a, b in itertools.pairwise(cuts)]
+    parts = [(a, b, _side_actions(L, text[a:b], actions)) for a, b in itertools.pairwise(cuts)]
     holders = {i for i, (a, b, _acts) in enumerate(parts) if any(a <= pos < b for _c, _a, pos in actors)}
     out = []
     for code, actor, pos in actors:
@@ -280,7 +293,7 @@ def extract_responses(doc: Document) -> Document:
         # each action's own literals (the prefilter) decide which of its patterns run at all
         hit = fams[si] if fams is not None and si < len(fams) else None
         actions = [name for name, key, rx in action_keys if (hit is None or key in hit)
-                   and _asserted(each_match(doc, si, key, rx, stext), stext, name == "concern")]
+                   and _asserted(each_match(doc, si, key, rx, stext), stext, name.startswith("concern"))]
         actions = _contact(L, _self_closure(L, actions, stext), stext)
         if actions and _ITEM.match(stext) and _asks_for(doc, si):
             actions = []  # "The coalition calls on: - the police to open an investigation …": a demand, not an act
