@@ -97,6 +97,11 @@ FLOORS = {
     # then used for development
     "heldout/en33": {"headline": 0.83, "station": 0.87, "response": 0.86, "tally": 0.75},
     "heldout/en34": {"headline": 0.81, "station": 0.84, "response": 0.76, "tally": 0.84},
+    # heldout/en35, en36, en37 (round 16, written to the plain brief with no call for harder styles):
+    # untouched 0.928, 0.882 and 0.931 (rules at d9dbff7); not used for development
+    "heldout/en35": {"headline": 0.89, "station": 0.92, "response": 0.85, "tally": 0.89},
+    "heldout/en36": {"headline": 0.84, "station": 0.89, "response": 0.71, "tally": 0.92},
+    "heldout/en37": {"headline": 0.89, "station": 0.87, "response": 0.87, "tally": 0.92},
 }
 
 
