@@ -1,32 +1,49 @@
 """Stage: the document's language (ISO 639-1).
 
-A record's own ``language`` wins. Otherwise a light script-and-function-word check tells
-English and Chinese apart; other languages are left undetected (null) until a detector
-library is wired in.
+A record's own ``language`` wins. Otherwise py3langid (its model ships inside the package: no download)
+reads the start of the clean text. Written Chinese comes back as ``zh`` whichever variety the model
+prefers (it tells Wu and Cantonese apart, which written news does not need).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ..document import Document
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_EN = frozenset(("the", "and", "of", "to", "in", "that", "is", "was", "for", "with", "said", "by", "on", "have", "has"))
+SAMPLE = 500  # characters read: enough for a steady answer on news text, and cheap
+_LETTERS = re.compile(r"[^\W\d_]")
+_FOLD = {"wuu": "zh", "yue": "zh", "nan": "zh", "cmn": "zh"}
+# A shortcut for the commonest input: text this dense in English function words is English, and the
+# model need not run (it costs about as much as a fifth of English extraction).
+_EN = frozenset(("the", "and", "of", "to", "in", "that", "is", "was", "for", "with", "said", "by", "on", "has"))
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+@cache
+def _identifier():
+    from py3langid import langid
+
+    langid.classify("warm up")  # the module loads its model on first use
+    return langid.IDENTIFIER
+
+
+def language_of(text: str) -> str | None:
+    """ISO 639-1 code of ``text``'s language, or None when there is too little text to tell."""
+    sample = text[:SAMPLE]
+    if len(_LETTERS.findall(sample[:400])) < 20:
+        return None
+    words = _WORD.findall(sample[:400])
+    if len(words) >= 30 and sum(1 for w in words if w.lower() in _EN) > 0.2 * len(words):
+        return "en"
+    code, _score = _identifier().classify(sample)
+    return _FOLD.get(code, code)
+
+
 def detect_language(doc: Document) -> Document:
-    if doc.language:
+    if doc.language or not doc.text:
         return doc
-    sample = doc.text[:1500]
-    if not sample:
-        return doc
-    cjk = len(_CJK.findall(sample))
-    if cjk > len(sample) * 0.2:
-        return replace(doc, language="zh")
-    words = len(sample.split())
-    if words and sum(1 for w in _WORD.findall(sample.lower()) if w in _EN) / words > 0.12:
-        return replace(doc, language="en")
-    return doc
+    code = language_of(doc.text)
+    return replace(doc, language=code) if code else doc
