@@ -60,3 +60,25 @@ def test_the_capital_is_the_capital_of_the_country_in_context():
     p = places("Police in Helsinki said they had heard of an office in the capital.")
     assert p["the capital"][1:] == ("FI", "Helsinki")
     assert "the capital" not in places("Officials said an office in the capital was empty.")
+
+
+def test_countries_and_big_cities_in_the_languages_we_read():
+    from stationwatch.resolve import gazetteer
+
+    g = gazetteer()
+
+    def top(name):
+        got = g.candidates(name)
+        return (got[0].kind, got[0].name, got[0].country) if got else None
+
+    # countries from CLDR (babel), cities from GeoNames alternate names: data, not hand lists
+    for name in ("荷兰", "荷蘭", "オランダ", "Países Bajos", "Paesi Bassi", "Belanda"):
+        assert top(name) == ("country", "Netherlands", "NL"), name
+    for name in ("阿姆斯特丹", "Ámsterdam", "Amsterdã"):
+        assert top(name) == ("city", "Amsterdam", "NL"), name
+    assert top("多伦多") == ("city", "Toronto", "CA")
+    assert top("トロント") == ("city", "Toronto", "CA")
+    assert top("Londres") == ("city", "London", "GB")
+    assert top("Mailand") == ("city", "Milan", "IT")
+    # an English demonym is never taken for a country's name in another language (French "Argentine")
+    assert not g.candidates("Argentine")

@@ -949,3 +949,9 @@ def test_any_country_s_demonym_names_the_actor():
     got = keys("A Chinese police station was reported in Vilnius. The Lithuanian government said such "
                "activity will not be tolerated.", "response")
     assert ("LT", "concern") in got
+
+
+def test_where_a_defendant_lives_is_no_station():
+    got = keys("A Chinese police station operated in Boston, prosecutors said. Wu Ming, 58, of Worcester, "
+               "was charged with running it.", "station")
+    assert ("US", "Boston") in got and ("US", "Worcester") not in got

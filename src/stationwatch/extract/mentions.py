@@ -43,8 +43,17 @@ def _with_plain(names: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _automaton() -> ahocorasick.Automaton:
+def script_of(language: str | None) -> str:
+    """Which names a text in ``language`` is searched for: English ones only ("en", also when the
+    language is unknown), or also other languages' names in Latin script ("latin") or in Chinese and
+    Japanese script ("cjk"). A smaller automaton is a faster one."""
+    if language in (None, "en"):
+        return "en"
+    return "cjk" if language in ("zh", "ja") else "latin"
+
+
+@lru_cache(maxsize=3)
+def _automaton(script: str = "en") -> ahocorasick.Automaton:
     g = gazetteer()
     auto = ahocorasick.Automaton()
     entries: dict[str, list[tuple[str, object]]] = {}
@@ -53,6 +62,8 @@ def _automaton() -> ahocorasick.Automaton:
         entries.setdefault(key, []).append((kind, value))
 
     for name, places in g.names.items():
+        if name in g.foreign and (script == "en" or (script == "latin") == bool(_CJK.search(name))):
+            continue
         if len(name) <= 4 and not any(p.kind != "city" or p.population >= 200_000 for p in places):
             continue  # "Can", "Dar", "Ube": small towns whose names hide inside other words
         add(name, "place", name)
@@ -89,11 +100,11 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() and not ("\u3040" <= ch <= "\u9fff")
 
 
-def _raw_names(text: str) -> list[tuple[int, int, str, object]]:
+def _raw_names(text: str, script: str = "en") -> list[tuple[int, int, str, object]]:
     found = []
     wc = _is_word_char if _CJK.search(text) else str.isalnum
     n = len(text)
-    for end_idx, (length, kind, value) in _automaton().iter(text):
+    for end_idx, (length, kind, value) in _automaton(script).iter(text):
         start, end = end_idx - length + 1, end_idx + 1
         if start > 0 and wc(text[start]) and (
                 wc(text[start - 1]) or (text[start - 1] in "-'’" and start > 1 and wc(text[start - 2]))):
@@ -287,7 +298,7 @@ def find_mentions(doc: Document) -> Document:
         return max(bisect_right(starts, pos) - 1, 0)
 
     g = gazetteer()
-    raw = _raw_names(text)
+    raw = _raw_names(text, script_of(doc.language))
     cand_cache: dict[str, list] = {}
 
     def candidates(name: str) -> list:

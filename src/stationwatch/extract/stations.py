@@ -325,6 +325,8 @@ def extract_stations(doc: Document) -> Document:
                                                                    or _DEBUNK.search(stext)))
                                   or stext.rstrip().endswith("?")):
                     continue  # a fact-check quoting the claim it checks: 'a post says "… a police station in Cork"'
+                if _RESIDENT_OF.search(text, max(c_start, p.start - 14), p.start):
+                    continue  # "Lu Jianwang, 62, of the Bronx": where a person lives
                 if _TO_PLACE.search(text, max(c_start, p.start - 12), p.start) and not _NOUN_AFTER.match(after):
                     continue  # "a railway line to Belgrade", "sent back to Wenzhou": a destination, not a location
                 if _NOT_IN.search(text, max(c_start, p.start - 12), p.start):
@@ -384,6 +386,7 @@ _HOME_OPENED = _regex.compile(
 _CHINESE_STATE = _regex.compile(r"\b(?:China|Chinese(?!-)|Beijing|PRC|[Pp]ublic [Ss]ecurity)\b")
 _INTRODUCES = _regex.compile(r"\b(?:are|were|include|includes|included|including|namely|came|come|followed by|"
                              r"names?|named|lists?|listed|cites?|cited|mentions?|mentioned|(?:located|based|situated|found) in)\s*:?\s*$")
+_RESIDENT_OF = _regex.compile(r"(?<=\d),\s+of\s+(?:the\s+)?$")
 _TO_PLACE = _regex.compile(r"(?<![\w-])(?:to|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_IN = _regex.compile(r"\bnot\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _POINTS_BACK = _regex.compile(r"\b(?:these|those|they|them|ones)\b", re.IGNORECASE)

