@@ -162,7 +162,8 @@ class Gazetteer:
                     self._add(n, place)
                     if n in with_article:
                         self._add("the " + n, place)
-        demonyms = {n for names in data["demonyms"].values() for n in names} | set(_library_demonyms())
+        library_demonyms = _library_demonyms()
+        demonyms = {n for names in data["demonyms"].values() for n in names} | set(library_demonyms)
         # the same countries as the languages we read name them (CLDR through babel: "荷兰", "Países Bajos")
         for loc in data.get("name_locales", []):
             for code, n in Locale.parse(loc).territories.items():
@@ -241,7 +242,7 @@ class Gazetteer:
         for code, names in data["demonyms"].items():
             for n in names:
                 self.demonyms[n] = code
-        self.demonyms.update({n: c for n, c in _library_demonyms().items() if n not in self.demonyms
+        self.demonyms.update({n: c for n, c in library_demonyms.items() if n not in self.demonyms
                               and c not in data["demonyms"]})
 
     def _add(self, name: str, place: Place) -> None:
