@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from .. import _regex
 from .._data import languages, load_yaml
 from .prefilter import Prefilter, pattern_key
 
 
-def _rx(patterns: list[str], flags: int = re.IGNORECASE, not_after: tuple[str, ...] = ()) -> re.Pattern:
+def _rx(patterns: list[str], flags: int = re.IGNORECASE, not_after: tuple[str, ...] = (),
+        bounded: bool = True) -> re.Pattern:
+    """One regex for a list of pack patterns, matched on word boundaries (``bounded``; a script written
+    without spaces between words, as Chinese and Japanese are, has none to match on)."""
+    if not patterns:
+        return _regex.compile(r"(?!x)x")
+    if not bounded:
+        return _regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
     by_length: dict[int, list[str]] = {}
     for w in not_after:
         by_length.setdefault(len(w), []).append(re.escape(w))
@@ -50,6 +57,12 @@ class Lexicon:
     numbers: dict[str, int]
     number_word: re.Pattern
     months: tuple[str, ...]
+    # how the language writes: "latin" (words between spaces) or "cjk" (no spaces; numerals and counters)
+    script: str
+    thousands: str  # the thousands separator of numbers in digits ("," in English, "." in Spanish)
+    numerals: str | None  # "zh" / "ja": numbers also in Chinese or Japanese numerals
+    counters: re.Pattern  # measure words between a number and its noun ("21个国家", "3カ所")
+    not_counts: re.Pattern  # what makes a number no count when it follows ("4月", "12日": a date)
     prefilter: Prefilter
     # each family's patterns one by one, with their prefilter keys: only those whose literal occurs run
     singles: dict[str, tuple[tuple[str, re.Pattern], ...]]
@@ -67,42 +80,49 @@ def lexicon(language: str = "en") -> Lexicon:
     t = load_yaml(f"{language}/triggers.yaml")
     n = load_yaml(f"{language}/numbers.yaml")
     fams = _families(t)
+    bounded = t.get("script", "latin") != "cjk"
     # words after which a family's match means something else ("radio station")
     guards = {"station_noun": tuple(t.get("station_noun_not_after") or ())}
     words = {k.lower(): int(v) for k, v in n["words"].items()}
     # longest first so "a dozen" wins over "a"
-    word_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    compound = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)"
+    word_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    compound = n.get("compound") or r"(?!x)x"  # number words written as two ("forty-eight")
+    rx = partial(_rx, bounded=bounded)
     return Lexicon(
         language=language,
-        topic=_rx(t["topic"]),
-        station_noun=_rx(t["station_nouns"], not_after=guards["station_noun"]),
-        unplaced=_rx(t["unplaced"]),
-        speculation=_rx(t["speculation"]),
-        closure=_rx(t["closure"]),
-        actions=tuple((k, _rx(v)) for k, v in t["actions"].items()),
-        concern_judgement=_rx(t.get("concern_judgement") or [r"(?!x)x"]),
-        concern_said=_rx(t.get("concern_said") or [r"(?!x)x"]),
-        closure_cause=_rx(t.get("closure_cause") or [r"(?!x)x"]),
-        institution=_rx(t["institutions"]),
-        collective=_rx(t["collective_actors"]),
+        topic=rx(t["topic"]),
+        station_noun=rx(t["station_nouns"], not_after=guards["station_noun"]),
+        unplaced=rx(t["unplaced"]),
+        speculation=rx(t["speculation"]),
+        closure=rx(t["closure"]),
+        actions=tuple((k, rx(v)) for k, v in t["actions"].items()),
+        concern_judgement=rx(t.get("concern_judgement") or [r"(?!x)x"]),
+        concern_said=rx(t.get("concern_said") or [r"(?!x)x"]),
+        closure_cause=rx(t.get("closure_cause") or [r"(?!x)x"]),
+        institution=rx(t["institutions"]),
+        collective=rx(t["collective_actors"]),
         operator_cue=re.compile("|".join(f"(?:{p})" for p in t["operator_cues"]), re.IGNORECASE),
-        tally_noun=_rx(t["tally_nouns"]),
-        country_noun=_rx(t["country_nouns"]),
-        city_noun=_rx(t["city_nouns"]),
-        qualifiers=tuple((k, _rx(v)) for k, v in t["qualifiers"].items()),
-        additional=_rx(t["additional"]),
-        growth=_rx(t["growth"]),
-        figures=tuple((k, _rx(v)) for k, v in t["figures"].items()),
+        tally_noun=rx(t["tally_nouns"]),
+        country_noun=rx(t["country_nouns"]),
+        city_noun=rx(t["city_nouns"]),
+        qualifiers=tuple((k, rx(v)) for k, v in t["qualifiers"].items()),
+        additional=rx(t["additional"]),
+        growth=rx(t["growth"]),
+        figures=tuple((k, rx(v)) for k, v in t["figures"].items()),
         figures_before=tuple((k, re.compile("(?:" + "|".join(v) + r")$", re.IGNORECASE))
                              for k, v in t.get("figures_before", {}).items()),
-        speech=_rx(t["speech_verbs"]),
-        stances=tuple((k, _rx(v)) for k, v in t["stances"].items()),
+        speech=rx(t["speech_verbs"]),
+        stances=tuple((k, rx(v)) for k, v in t["stances"].items()),
         numbers=words,
         number_word=re.compile(r"(?<!\w)(?:" + compound + "|" + word_alt + r")(?!\w)", re.IGNORECASE),
         months=tuple(n["months"]),
-        prefilter=Prefilter(fams),
-        singles=(singles := {name: tuple((pattern_key(name, i), _rx([p], not_after=guards.get(name, ())))
+        script="latin" if bounded else "cjk",
+        thousands=n.get("thousands", ","),
+        numerals=n.get("numerals"),
+        counters=_regex.compile("|".join(n.get("counters") or [r"(?!x)x"])),
+        not_counts=_regex.compile("|".join(n.get("not_counts") or [r"(?!x)x"])),
+        prefilter=Prefilter(fams, bounded),
+        singles=(singles := {name: tuple((pattern_key(name, i), rx([p], not_after=guards.get(name, ())))
                                          for i, p in enumerate(pats))
                              for name, pats in fams.items()}),
         single_index={name: (frozenset(k for k, _rx in one), {k: (i, rx) for i, (k, rx) in enumerate(one)})

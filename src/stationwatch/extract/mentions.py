@@ -13,6 +13,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 import ahocorasick
+import cn2an
+import kanjize
 from text_to_num import text2num
 
 from .. import _regex
@@ -139,30 +141,74 @@ def number_words(language: str) -> dict[str, int]:
 
 
 def parse_number(token: str, language: str = "en") -> int | None:
-    """'48' / '230,000' / 'forty-eight' / 'a dozen' -> int; None when it is not a number."""
+    """'48' / '230,000' / 'forty-eight' / 'a dozen' / '二十一' -> int; None when it is not a number."""
     t = token.strip().lower()
     if not t:
         return None
+    L = lexicon(language)
     if t[0].isdigit():
-        try:
-            return int(t.replace(",", ""))
-        except ValueError:
+        digits = (t if t.isascii() else unicodedata.normalize("NFKC", t)).replace(L.thousands, "")
+        if digits.isdigit():
+            return int(digits)
+        if not L.numerals:
             return None
-    words = lexicon(language).numbers
+    words = L.numbers
     if t in words:
         return words[t]
+    if L.numerals:
+        return _numeral(t, L.numerals)
     try:
         return int(text2num(t.replace("-", " "), language))
     except ValueError:
         return None
 
 
+def _numeral(t: str, kind: str) -> int | None:
+    """Chinese or Japanese numerals, also mixed with digits ("二十一", "23万", "百二" in Japanese)."""
+    t = unicodedata.normalize("NFKC", t)
+    if t.isdigit():
+        return int(t)
+    try:
+        if kind == "ja":
+            return int(kanjize.kanji2number(t))
+        return int(cn2an.cn2an(t, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        try:
+            return int(cn2an.cn2an(t, "smart"))
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+
+
+@lru_cache(maxsize=16)
+def _digits_rx(thousands: str, cjk: bool) -> re.Pattern:
+    """Numbers in digits, with the language's thousands separator; in Chinese and Japanese text a number
+    touches the characters around it ("在21个国家"), and numerals count too ("二十一个")."""
+    sep = re.escape(thousands)
+    if cjk:
+        return _regex.compile(r"(?<![0-9A-Za-z.,])([0-9０-９]{1,3}(?:,[0-9]{3})+|[0-9０-９]*[零〇一二两三四五六七八九十百千万亿]+|[0-9０-９]+)(?![0-9０-９])")
+    return _regex.compile(rf"(?=\d)(?<![\w.,])(\d{{1,3}}(?:{sep}\d{{3}})+|\d+)(?![\w,.]\d)" if thousands != ","
+                          else _DIGITS.pattern)
+
+
 def _numbers(text: str, language: str) -> list[tuple[int, int, int]]:
+    L = lexicon(language)
+    cjk = L.script == "cjk"
     out = []
-    for m in _DIGITS.finditer(text):
-        value = parse_number(m.group(1))
+    for m in _digits_rx(L.thousands, cjk).finditer(text):
+        token = m.group(1)
+        if cjk and len(token) < 2 and not token.isdigit() and not L.counters.match(text, m.end(1)):
+            continue  # a one-character numeral is a word of its own only before a counter ("一些" is "some")
+        if cjk and L.not_counts.match(text, m.end(1)):
+            continue  # "4月", "12日": a date
+        value = parse_number(token, language)
         if value is not None:
             out.append((m.start(1), m.end(1), value))
+    if language != "en" and not cjk:
+        # number words ("veintiún", "cinquante-quatre"): English ones come with the names
+        for m in L.number_word.finditer(text):
+            value = parse_number(m.group(0), language)
+            if value is not None:
+                out.append((m.start(), m.end(), value))
     return out
 
 

@@ -54,8 +54,9 @@ def _split_top(p: str) -> list[str]:
     return parts
 
 
-def prefixes(pattern: str) -> list[str] | None:
-    """Literal strings one of which every match of ``pattern`` starts with; None if unknown."""
+def prefixes(pattern: str, shortest: int = 3) -> list[str] | None:
+    """Literal strings one of which every match of ``pattern`` starts with; None if unknown. (A literal
+    shorter than ``shortest`` would hit everywhere: no use as a filter. Two Chinese characters are a word.)"""
     p = pattern.lower()
     while p.startswith("\\b"):
         p = p[2:]
@@ -69,7 +70,7 @@ def prefixes(pattern: str) -> list[str] | None:
             continue
         out: list[str] = []
         for alt in _split_top(p[3:end]):
-            got = prefixes(alt + rest)
+            got = prefixes(alt + rest, shortest)
             if got is None:
                 return None
             out.extend(got)
@@ -82,7 +83,7 @@ def prefixes(pattern: str) -> list[str] | None:
     if nxt in ("?", "*", "{"):
         lit = lit[:-1]
     lit = lit.lstrip()
-    if len(lit) < 3 or lit.startswith("-") and len(lit) < 4:
+    if len(lit) < shortest or lit.startswith("-") and len(lit) < 4:
         return None
     return [lit]
 
@@ -95,13 +96,14 @@ def pattern_key(family: str, i: int) -> str:
 class Prefilter:
     """Families, and each family's single patterns (``pattern_key``), whose literals occur in a sentence."""
 
-    def __init__(self, families: dict[str, list[str]]):
+    def __init__(self, families: dict[str, list[str]], bounded: bool = True):
         self.unfiltered: set[str] = set()
+        self.bounded = bounded  # patterns start at a word boundary (not in Chinese or Japanese)
         self.auto = ahocorasick.Automaton()
         stems: dict[str, set[str]] = {}
         for name, patterns in families.items():
             for i, p in enumerate(patterns):
-                got = prefixes(p)
+                got = prefixes(p, 3 if bounded else 2)
                 if got is None:
                     self.unfiltered.update((name, pattern_key(name, i)))
                     continue
@@ -124,7 +126,7 @@ class Prefilter:
             return out
         for end, (length, names) in self.auto.iter(low):
             start = end - length + 1
-            if start > 0 and low[start - 1].isalnum() and low[start].isalnum():
+            if self.bounded and start > 0 and low[start - 1].isalnum() and low[start].isalnum():
                 continue  # every pack pattern starts at a word boundary: "post" in "possible" is no hit
             si = bisect_right(starts, end) - 1
             if si >= 0:
