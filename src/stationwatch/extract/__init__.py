@@ -14,6 +14,7 @@ from .figures import extract_figures
 from .language import detect_language
 from .mentions import find_mentions
 from .responses import extract_responses
+from .script import restore_text, simplified_view
 from .statements import extract_statements
 from .stations import extract_stations
 from .tallies import extract_tallies
@@ -42,6 +43,7 @@ def one_fact_per_key(doc: Document) -> Document:
 
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("language", detect_language),
+    ("script", simplified_view),
     ("sentences", sentences),
     ("mentions", find_mentions),
     ("stations", extract_stations),
@@ -50,6 +52,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("figures", extract_figures),
     ("statements", extract_statements),
     ("merge", one_fact_per_key),
+    ("restore", restore_text),
 )
 
 

@@ -45,6 +45,11 @@ class Lexicon:
     collective: re.Pattern
     operator_cue: re.Pattern
     tally_noun: re.Pattern
+    tally_modifiers: re.Pattern  # what may stand between a count and its noun (matched from the count on)
+    span_countries: re.Pattern  # before the number of countries a count spans ("in 53 countries")
+    span_cities: re.Pattern
+    abroad: re.Pattern  # a count of stations abroad, not at home
+    tally_noun_end: re.Pattern  # a tally noun ending the text: "服务站二十一个" (the count follows its noun)
     country_noun: re.Pattern
     city_noun: re.Pattern
     qualifiers: tuple[tuple[str, re.Pattern], ...]
@@ -103,6 +108,11 @@ def lexicon(language: str = "en") -> Lexicon:
         collective=rx(t["collective_actors"]),
         operator_cue=re.compile("|".join(f"(?:{p})" for p in t["operator_cues"]), re.IGNORECASE),
         tally_noun=rx(t["tally_nouns"]),
+        tally_modifiers=_modifiers(t, bounded),
+        span_countries=_regex.compile(t["span_before"]["countries"], re.IGNORECASE),
+        span_cities=_regex.compile(t["span_before"]["cities"], re.IGNORECASE),
+        abroad=rx(t["abroad"]),
+        tally_noun_end=_regex.compile("(?:" + "|".join(f"(?:{p})" for p in t["tally_nouns"]) + r")[」』”\"']?$"),
         country_noun=rx(t["country_nouns"]),
         city_noun=rx(t["city_nouns"]),
         qualifiers=tuple((k, rx(v)) for k, v in t["qualifiers"].items()),
@@ -128,6 +138,14 @@ def lexicon(language: str = "en") -> Lexicon:
         single_index={name: (frozenset(k for k, _rx in one), {k: (i, rx) for i, (k, rx) in enumerate(one)})
                       for name, one in singles.items()},
     )
+
+
+def _modifiers(t: dict, bounded: bool) -> re.Pattern:
+    """Words and phrases that may stand between a count and its noun, and quotation marks."""
+    words = "|".join(t.get("tally_modifiers") or ()) or r"(?!x)x"
+    phrases = "".join(f"|{p}" for p in t.get("tally_modifier_phrases") or ())
+    end = r"(?![\w-])" if bounded else ""
+    return _regex.compile(rf"^\s*(?:(?:{words}){end}\s*|[\"“”‘’'「」『』]\s*{phrases})*", re.IGNORECASE)
 
 
 def _families(t: dict) -> dict[str, list[str]]:

@@ -12,18 +12,9 @@ from ..resolve import gazetteer
 from .common import by_sentence, each_sentence, has, lex, on_topic, sentence_clauses
 
 NAME = "tallies/1"
-_MODIFIERS = _regex.compile(
-    r"^\s*(?:(?:such|known|chinese|overseas|police|policing|service|so-called|quasi-police|unofficial|undeclared|"
-    r"secret|illegal|clandestine|alleged|suspected|reported|['\"“”‘’]?110['\"“”‘’]?|additional|more|new|further|"
-    r"other|extra|of|these|newly|identified|listed|documented|located|found|named|denominated|so-called|called)(?![\w-])\s*|[\"“”‘’']\s*|"
-    # "fifty-four of what China calls 'service stations'"
-    r"(?:of )?what (?:[\w’']+ ){1,3}(?:calls?|called|dubs?|dubbed|terms?|termed|describes? as|described as|refers? to as)\s+)*",
-    re.IGNORECASE)
 # "102 in 53 countries": a headline count even without the word "stations"
 _SPAN_COUNT = _regex.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s+(?:at least |more than |over |some )?"
                          r"\d+\s+(?:countries|nations)\b", re.IGNORECASE)
-_OVERSEAS = _regex.compile(r"\b(?:overseas|abroad|worldwide|around the (?:world|globe)|across the (?:world|globe)|globally|"
-                       r"foreign|countries|such|these|those|110)\b", re.IGNORECASE)
 _REPORT_REF = _regex.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
 _RESPONSE_SPAN = _regex.compile(r"\b(?:investigations?|inquir(?:y|ies)|probes?|responses?|reviews?)\s+in\b", re.IGNORECASE)
 _SUBJECT_GAP = _regex.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!of\b|among\b|from\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
@@ -90,6 +81,8 @@ def _as_of(L, text: str, ref_year, published: str | None = None) -> str | None:
 @cache
 def _dated_report_rx(months: tuple[str, ...]) -> re.Pattern:
     """'a report in September', 'its December 2022 report'."""
+    if not months:
+        return _regex.compile(r"(?!x)x")
     m = "(?:" + "|".join(months) + ")"
     return _regex.compile(rf"\b(?:report|paper|study)\b[^.]{{0,25}}?\b(?:in|on|of)\s+{m}(?:\s+\d{{4}})?|"
                       rf"\b{m}(?:\s+\d{{4}})?\s+(?:report|paper|study)\b", re.IGNORECASE)
@@ -97,6 +90,8 @@ def _dated_report_rx(months: tuple[str, ...]) -> re.Pattern:
 
 @cache
 def _month_rx(months: tuple[str, ...]) -> re.Pattern:
+    if not months:
+        return _regex.compile(r"(?!x)x()()")
     return _regex.compile(r"\b(" + "|".join(months) + r")\b(?:\s+(?:of\s+)?(\d{4}))?", re.IGNORECASE)
 
 
@@ -153,7 +148,7 @@ def extract_tallies(doc: Document) -> Document:
             added: list[Mention] = []
             for n in nums:
                 rest = text[n.end:c_end]
-                mods = _MODIFIERS.match(rest)
+                mods = L.tally_modifiers.match(rest)
                 tail = rest[mods.end():]
                 found_verb = re.search(r"\b(?:added|adds|adding|found|finds|finding|documented|documents|documenting|identified|identifies|identifying|listed|lists|listing|counted|counts|uncovered|uncovers|had|gave|cited)"
                                        r"\s+(?:at least\s+|some\s+|about\s+)?$", text[max(c_start, n.start - 30):n.start])
@@ -166,7 +161,10 @@ def extract_tallies(doc: Document) -> Document:
                 count_of = (_COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) or _EARLIER_FIGURE.match(rest)
                             or _NEW_ONES.match(rest)) \
                     and not L.country_noun.match(tail) and not L.city_noun.match(tail)
-                if L.tally_noun.match(tail) or bare_more or count_of or (values["stations"] is not None and _ARE_NEW.match(rest)) \
+                # (in Chinese and Japanese the count may follow its noun: "设立服务站二十一个")
+                noun_first = L.script == "cjk" and L.counters.match(rest) is not None \
+                    and L.tally_noun_end.search(text, max(c_start, n.start - 12), n.start) is not None
+                if L.tally_noun.match(tail) or noun_first or bare_more or count_of or (values["stations"] is not None and _ARE_NEW.match(rest)) \
                         or (not L.country_noun.match(tail)
                                                 and not L.city_noun.match(tail) and _next_is_span_count(rest)):
                     # a count attached to a place is a local count, not a headline
@@ -180,13 +178,12 @@ def extract_tallies(doc: Document) -> Document:
                         added.append(n)  # "… exposed 54 stations, says it has now found 48 more"
                 elif L.country_noun.match(tail) and n.start > 0:
                     before = text[max(c_start, n.start - 30):n.start]
-                    if values["countries"] is None and (anchor is not None or re.search(
-                            r"\b(?:in|across|spanning|throughout)\s+(?:at least |more than |over |some |about |nearly )?$", before, re.I)):
+                    if values["countries"] is None and (anchor is not None or L.span_countries.search(before)):
                         values["countries"] = n.value
                         anchor = anchor or n
                 elif L.city_noun.match(tail):
                     before = text[max(c_start, n.start - 30):n.start]
-                    if anchor is not None or re.search(r"\b(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?$", before, re.I):
+                    if anchor is not None or L.span_cities.search(before):
                         values["cities"] = n.value
                         anchor = anchor or n
             for n in added:
@@ -202,7 +199,7 @@ def extract_tallies(doc: Document) -> Document:
                 continue
             if values["stations"] is None and _RESPONSE_SPAN.search(ctext):
                 continue  # "investigations in more than a dozen countries": responses, not stations
-            if not (values["countries"] or _OVERSEAS.search(stext)
+            if not (values["countries"] or L.abroad.search(stext)
                     or _attribution(doc, ms, prev, stext)):
                 continue  # "12 new village service stations": a count at home, not of stations abroad
             data = dict(values)

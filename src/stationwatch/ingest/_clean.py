@@ -12,9 +12,9 @@ from datetime import date
 from functools import lru_cache
 
 from .. import _regex
-from .._data import load_yaml
+from .._data import languages, load_yaml
 
-_TERMINAL = _regex.compile(r"[.!?…:;)\]\"”’']\s*$")
+_TERMINAL = _regex.compile(r"[.!?…:;)\]\"”’'。！？：；）」』]\s*$")
 _DATE = _regex.compile(
     r"(?:release time|published|posted|updated|date|发布时间|時間|时间)\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
     re.IGNORECASE)
@@ -40,9 +40,14 @@ class Cleaned:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, int, int]:
+    # (the language is not known yet: every pack's lines are dropped; one language's menu words are not
+    # another's article text)
     cfg = load_yaml("en/boilerplate.yaml")
-    whole = _regex.compile("^(?:" + "|".join(f"(?:{p})" for p in cfg["drop_line"]) + r")\s*$", re.IGNORECASE)
-    suffix = _regex.compile("(?:" + "|".join(f"(?:{p})" for p in cfg["drop_suffix"]) + r")\s*$", re.IGNORECASE)
+    packs = [load_yaml(f"{lang}/boilerplate.yaml") for lang in languages()]
+    lines = [p for pack in packs for p in pack.get("drop_line") or ()]
+    suffixes = [p for pack in packs for p in pack.get("drop_suffix") or ()]
+    whole = _regex.compile("^(?:" + "|".join(f"(?:{p})" for p in lines) + r")\s*$", re.IGNORECASE)
+    suffix = _regex.compile("(?:" + "|".join(f"(?:{p})" for p in suffixes) + r")\s*$", re.IGNORECASE)
     return whole, suffix, int(cfg["min_words_untitled"]), int(cfg["breadcrumb_separators"])
 
 
