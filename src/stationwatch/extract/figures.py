@@ -22,7 +22,8 @@ def _quantity(L, text: str, sent_start: int, n, follow: str, may=lambda family: 
         m = rx.search(follow)
         if m is not None:
             gap = follow[:m.start()]
-            if len(gap.split()) <= 4 and not re.search(r"\d", gap):
+            near = len(gap) <= 12 if L.script == "cjk" else len(gap.split()) <= 4  # (no spaces to count words by)
+            if near and not re.search(r"\d", gap):
                 return quantity
     before = text[max(sent_start, n.start - 60):n.start]
     for quantity, rx in L.figures_before:

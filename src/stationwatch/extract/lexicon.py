@@ -68,6 +68,7 @@ class Lexicon:
     numerals: str | None  # "zh" / "ja": numbers also in Chinese or Japanese numerals
     counters: re.Pattern  # measure words between a number and its noun ("21个国家", "3カ所")
     not_counts: re.Pattern  # what makes a number no count when it follows ("4月", "12日": a date)
+    not_numbers: re.Pattern  # numbers that are names ("海外110")
     prefilter: Prefilter
     # each family's patterns one by one, with their prefilter keys: only those whose literal occurs run
     singles: dict[str, tuple[tuple[str, re.Pattern], ...]]
@@ -112,7 +113,7 @@ def lexicon(language: str = "en") -> Lexicon:
         span_countries=_regex.compile(t["span_before"]["countries"], re.IGNORECASE),
         span_cities=_regex.compile(t["span_before"]["cities"], re.IGNORECASE),
         abroad=rx(t["abroad"]),
-        tally_noun_end=_regex.compile("(?:" + "|".join(f"(?:{p})" for p in t["tally_nouns"]) + r")[」』”\"']?$"),
+        tally_noun_end=_regex.compile("(?:" + "|".join(f"(?:{p})" for p in t["tally_nouns"]) + r")[」』”\"']?(?:[^,，。;；、\d]{0,4})$"),
         country_noun=rx(t["country_nouns"]),
         city_noun=rx(t["city_nouns"]),
         qualifiers=tuple((k, rx(v)) for k, v in t["qualifiers"].items()),
@@ -131,6 +132,7 @@ def lexicon(language: str = "en") -> Lexicon:
         numerals=n.get("numerals"),
         counters=_regex.compile("|".join(n.get("counters") or [r"(?!x)x"])),
         not_counts=_regex.compile("|".join(n.get("not_counts") or [r"(?!x)x"])),
+        not_numbers=_regex.compile("|".join(n.get("not_numbers") or [r"(?!x)x"])),
         prefilter=Prefilter(fams, bounded),
         singles=(singles := {name: tuple((pattern_key(name, i), rx([p], not_after=guards.get(name, ())))
                                          for i, p in enumerate(pats))
@@ -143,7 +145,7 @@ def lexicon(language: str = "en") -> Lexicon:
 def _modifiers(t: dict, bounded: bool) -> re.Pattern:
     """Words and phrases that may stand between a count and its noun, and quotation marks."""
     words = "|".join(t.get("tally_modifiers") or ()) or r"(?!x)x"
-    phrases = "".join(f"|{p}" for p in t.get("tally_modifier_phrases") or ())
+    phrases = "".join(f"|(?:{p})\\s*" for p in t.get("tally_modifier_phrases") or ())
     end = r"(?![\w-])" if bounded else ""
     return _regex.compile(rf"^\s*(?:(?:{words}){end}\s*|[\"“”‘’'「」『』]\s*{phrases})*", re.IGNORECASE)
 

@@ -90,8 +90,8 @@ def _automaton(script: str = "en") -> ahocorasick.Automaton:
         for form in {word, word.capitalize(), word.upper()}:
             add(form, "number", value)
     for key, vals in entries.items():
-        if len(key) < 3 and not key.isupper():
-            continue
+        if len(key) < 3 and not key.isupper() and not (len(key) == 2 and _CJK.match(key)):
+            continue  # (two Chinese characters make a name: "法国", "米兰")
         best = max(vals, key=lambda kv: _RANK[kv[0]])
         auto.add_word(key, (len(key), best[0], best[1]))
     auto.make_automaton()
@@ -200,6 +200,8 @@ def _numbers(text: str, language: str) -> list[tuple[int, int, int]]:
             continue  # a one-character numeral is a word of its own only before a counter ("一些" is "some")
         if cjk and L.not_counts.match(text, m.end(1)):
             continue  # "4月", "12日": a date
+        if L.not_numbers.match(text, m.start(1)):
+            continue
         value = parse_number(token, language)
         if value is not None:
             out.append((m.start(1), m.end(1), value))

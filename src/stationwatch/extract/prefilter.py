@@ -56,7 +56,8 @@ def _split_top(p: str) -> list[str]:
 
 def prefixes(pattern: str, shortest: int = 3) -> list[str] | None:
     """Literal strings one of which every match of ``pattern`` starts with; None if unknown. (A literal
-    shorter than ``shortest`` would hit everywhere: no use as a filter. Two Chinese characters are a word.)"""
+    shorter than ``shortest`` would hit everywhere: no use as a filter. In Chinese one character may be a
+    word.)"""
     p = pattern.lower()
     while p.startswith("\\b"):
         p = p[2:]
@@ -103,7 +104,7 @@ class Prefilter:
         stems: dict[str, set[str]] = {}
         for name, patterns in families.items():
             for i, p in enumerate(patterns):
-                got = prefixes(p, 3 if bounded else 2)
+                got = prefixes(p, 3 if bounded else 1)
                 if got is None:
                     self.unfiltered.update((name, pattern_key(name, i)))
                     continue

@@ -125,6 +125,7 @@ def extract_tallies(doc: Document) -> Document:
     found: dict[tuple, Fact] = {}
     dated: list[str] = []
     growth_facts: list[Fact] = []
+    cjk = L.script == "cjk"
     for si, sent, stext, ms in each_sentence(doc):
         if not any(m.kind == "number" for m in ms):
             continue
@@ -161,19 +162,23 @@ def extract_tallies(doc: Document) -> Document:
                 count_of = (_COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) or _EARLIER_FIGURE.match(rest)
                             or _NEW_ONES.match(rest)) \
                     and not L.country_noun.match(tail) and not L.city_noun.match(tail)
-                # (in Chinese and Japanese the count may follow its noun: "设立服务站二十一个")
-                noun_first = L.script == "cjk" and L.counters.match(rest) is not None \
-                    and L.tally_noun_end.search(text, max(c_start, n.start - 12), n.start) is not None
+                # (in Chinese and Japanese the count may follow its noun: "设立服务站二十一个", "站点已有一百多个",
+                # or stand with its counter alone in a sentence about stations: "披露的54个,新增至少48个")
+                noun_first = cjk and L.counters.match(rest) is not None and not L.country_noun.match(tail) \
+                    and not L.city_noun.match(tail) and (
+                    L.tally_noun_end.search(text, max(c_start, n.start - 14), n.start) is not None
+                    or _BARE_COUNT.match(rest) is not None)
                 if L.tally_noun.match(tail) or noun_first or bare_more or count_of or (values["stations"] is not None and _ARE_NEW.match(rest)) \
                         or (not L.country_noun.match(tail)
                                                 and not L.city_noun.match(tail) and _next_is_span_count(rest)):
                     # a count attached to a place is a local count, not a headline
-                    if _attached_to_place(cms, n, c_end, text):
+                    if (_placed_before(cms, n) if cjk else _attached_to_place(cms, n, c_end, text)):
                         continue
                     if values["stations"] is None:
                         values["stations"] = n.value
                         anchor = n
-                        additional = bool(L.additional.search(rest[:mods.end()]))
+                        additional = bool(L.additional.search(rest[:mods.end()])) or (
+                            cjk and L.additional.search(text, max(c_start, n.start - 6), n.start) is not None)
                     elif bare_more or _NEW_ONES.match(rest) or _ARE_NEW.match(rest):
                         added.append(n)  # "… exposed 54 stations, says it has now found 48 more"
                 elif L.country_noun.match(tail) and n.start > 0:
@@ -239,6 +244,23 @@ def _next_is_span_count(rest: str) -> bool:
         return True
     return bool(re.match(r"^\s*(?:[\w,’'-]+\s+){0,8}?(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?"
                          r"\S+\s+(?:countries|nations|cities)", rest, re.IGNORECASE))
+
+
+# a number and its counter with nothing after them: "披露的54个," (Chinese leaves the noun out)
+_BARE_COUNT = _regex.compile(r"[个個处處座家ヵカヶか][所]?\s*(?:[,，。;；、)）]|$)")
+
+
+def _placed_before(cms: list[Mention], n: Mention) -> bool:
+    """In Chinese and Japanese a place comes before what it holds ("米兰设站两个", "意大利是站点最多的国家，达11个"):
+    a host place earlier in the clause, with no other number between, makes a local count."""
+    for m in reversed(cms):
+        if m.end > n.start:
+            continue
+        if m.kind == "number":
+            return False
+        if m.kind == "place" and m.value.kind != "continent" and gazetteer().is_host(m.value.country):
+            return n.start - m.end <= 20
+    return False
 
 
 def _attached_to_place(cms: list[Mention], n: Mention, c_end: int, text: str) -> bool:

