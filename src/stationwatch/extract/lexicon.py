@@ -62,6 +62,7 @@ class Lexicon:
     numbers: dict[str, int]
     number_word: re.Pattern
     months: tuple[str, ...]
+    lead_words: frozenset[str]  # capitalised words that may stand before a city ("In Toronto")
     # how the language writes: "latin" (words between spaces) or "cjk" (no spaces; numerals and counters)
     script: str
     thousands: str  # the thousands separator of numbers in digits ("," in English, "." in Spanish)
@@ -127,6 +128,7 @@ def lexicon(language: str = "en") -> Lexicon:
         numbers=words,
         number_word=re.compile(r"(?<!\w)(?:" + compound + "|" + word_alt + r")(?!\w)", re.IGNORECASE),
         months=tuple(n["months"]),
+        lead_words=frozenset(t.get("lead_words") or ()),
         script="latin" if bounded else "cjk",
         thousands=n.get("thousands", ","),
         numerals=n.get("numerals"),

@@ -75,9 +75,6 @@ _METONYM_VERB = _regex.compile(r"\s+(?:(?:has|have|had|is|was)\s+(?:\w+ly\s+)?(?
                            r"(?!(?:has|is|was|hosts|houses)\b)[a-z]+(?:s|ed)\b)")
 
 
-_LEAD_WORDS = {"In", "At", "On", "From", "To", "The", "Of", "For", "And", "Near", "Outside", "Inside", "With", "By",
-               "As", "Since", "Across", "Both", "Neither", "Greater", "Central", "Downtown", "Like", "Unlike", "Only",
-               "But", "Or", "Also", "Even", "Including", "Than", "Where", "While", "When", "Via", "Around"}
 _DATELINE = _regex.compile(r"^(?:\d+[.)]\s*|[-•*]\s*|\d{1,2}:\d{2}\s*)?$")
 _DATELINE_AFTER = _regex.compile(r"^(?:\s*[—–]|\s+-\s|\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\((?:[A-Z][\w ]+)\)\s*[-—–])")
 _HOME_OF_DIASPORA = _regex.compile(r"^(?:[’']s|\s+(?:has|had|is home to|hosts))\s+(?:an?\s+)?(?:\w+\s+){0,3}?"
@@ -338,7 +335,7 @@ def extract_stations(doc: Document) -> Document:
                 nxt = re.match(r" ([A-Z][a-z]+)", after)
                 prv = re.search(r"\b([A-Z][a-z]+) $", text[max(sent.start, p.start - 20):p.start])
                 if (nxt and p.value.kind in ("city", "part")) or (
-                        prv and prv.group(1) not in _LEAD_WORDS and p.value.kind == "city"):
+                        prv and prv.group(1) not in L.lead_words and p.value.kind == "city"):
                     continue  # a name, not a place: "Marco Mendicino", "Alicia Kearns", "Washington Post"
                 place = p.value
                 if place.kind == "city" and (big := enclosing_city(place, named_cities)) is not None:
