@@ -16,7 +16,9 @@ from .._data import languages, load_yaml
 
 _TERMINAL = _regex.compile(r"[.!?…:;)\]\"”’'。！？：；）」』]\s*$")
 _DATE = _regex.compile(
-    r"(?:release time|published|posted|updated|date|发布时间|時間|时间)\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
+    r"(?:release time|published|posted|updated|date|publicado|publicada|publié|publiée|pubblicato|gepubliceerd|"
+    r"veröffentlicht|diterbitkan|dipublikasikan|发布时间|發佈時間|发布日期|時間|时间|日期|公開日|掲載日|更新日)"
+    r"\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
     re.IGNORECASE)
 # a word glued to the next sentence's first word by a scraper ("reportThe paper")
 _GLUED = _regex.compile(r"(?=[a-z])\b([a-z]{3,})(The|A|An|In|On|It|This|That|These|Those|He|She|They|We)\b")

@@ -46,6 +46,16 @@ def _first(support: list[Support]) -> str | None:
     return min(dates) if dates else None
 
 
+def _sources(support: list[Support]) -> list[str]:
+    """Supporting document ids, earliest published first (undated ones last; ties by id): the first is
+    where the fact was first reported, e.g. a police bureau's own announcement years before the news."""
+    dated: dict[str, str] = {}
+    for s in support:
+        key = s.published or "9999"
+        dated[s.doc_id] = min(dated.get(s.doc_id, key), key)
+    return sorted(dated, key=lambda d: (dated[d], d))
+
+
 def _independent(support: list[Support]) -> int:
     return len({s.cluster for s in support})
 
@@ -98,7 +108,7 @@ def merge_station(support: list[Support]) -> dict:
         "address": addresses[0] if len(addresses) == 1 else (addresses or None),
         "status": status,
         "first_reported": _first(support),
-        "sources": sorted({s.doc_id for s in support}),
+        "sources": _sources(support),
         "independent_sources": _independent(support),
     }
 
@@ -110,7 +120,7 @@ def merge_response(support: list[Support]) -> dict:
         "action": first["action"],
         "actors": sorted({s.data["actor"] for s in support if s.data.get("actor")}),
         "first_reported": _first(support),
-        "sources": sorted({s.doc_id for s in support}),
+        "sources": _sources(support),
         "independent_sources": _independent(support),
     }
 
@@ -128,14 +138,14 @@ def merge_tally(support: list[Support]) -> dict:
         "after": max((s.data["after"] for s in support if s.data.get("after")), default=None),
         "attributed_to": _vote([(s.cluster, s.data.get("attributed_to")) for s in support]),
         "first_reported": _first(support),
-        "sources": sorted({s.doc_id for s in support}),
+        "sources": _sources(support),
         "independent_sources": _independent(support),
     }
 
 
 def merge_other(support: list[Support]) -> dict:
     first = dict(support[0].data)
-    first.update({"first_reported": _first(support), "sources": sorted({s.doc_id for s in support}),
+    first.update({"first_reported": _first(support), "sources": _sources(support),
                   "independent_sources": _independent(support)})
     return {k: v for k, v in first.items() if not k.startswith("_")}
 
