@@ -62,6 +62,9 @@ class Lexicon:
     numbers: dict[str, int]
     number_word: re.Pattern
     months: tuple[str, ...]
+    place_preposition: re.Pattern  # a preposition (and article) ending the text: the place after it does not act
+    not_location_before: re.Pattern  # what ending the text makes the place after it no station's location
+    link_end: re.Pattern  # a cheap first test for not_location_before: a preposition or article ends the text
     lead_words: frozenset[str]  # capitalised words that may stand before a city ("In Toronto")
     # how the language writes: "latin" (words between spaces) or "cjk" (no spaces; numerals and counters)
     script: str
@@ -128,6 +131,11 @@ def lexicon(language: str = "en") -> Lexicon:
         numbers=words,
         number_word=re.compile(r"(?<!\w)(?:" + compound + "|" + word_alt + r")(?!\w)", re.IGNORECASE),
         months=tuple(n["months"]),
+        place_preposition=_regex.compile(rf"(?:\b(?:{_alt(t.get('place_prepositions'))})\s+(?:{_alt(t.get('articles'))}\s+)?)$",
+                                         re.IGNORECASE),
+        not_location_before=_regex.compile(rf"(?:{_alt(t.get('not_location_before'))})\s+(?:{_alt(t.get('articles'))}\s+)?$",
+                                           re.IGNORECASE),
+        link_end=_regex.compile(rf"\b(?:{_alt(t.get('place_prepositions'))}|{_alt(t.get('articles'))})\s+$", re.IGNORECASE),
         lead_words=frozenset(t.get("lead_words") or ()),
         script="latin" if bounded else "cjk",
         thousands=n.get("thousands", ","),
@@ -142,6 +150,11 @@ def lexicon(language: str = "en") -> Lexicon:
         single_index={name: (frozenset(k for k, _rx in one), {k: (i, rx) for i, (k, rx) in enumerate(one)})
                       for name, one in singles.items()},
     )
+
+
+def _alt(patterns) -> str:
+    """An alternation of pack fragments (never matching when the pack gives none)."""
+    return "|".join(f"(?:{p})" for p in patterns or ()) or r"(?!x)x"
 
 
 def _modifiers(t: dict, bounded: bool) -> re.Pattern:

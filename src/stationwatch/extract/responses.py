@@ -13,10 +13,6 @@ from .common import LIST_BACK, by_sentence, each_match, each_sentence, lex, on_t
 from .mentions import is_host
 
 NAME = "responses/1"
-# a place after one of these is where something happens, not who acts
-_PREP = _regex.compile(r"(?:\b(?:in|at|on|from|to|into|of|across|with|by|for|including|between|than|about|"
-                   r"within|throughout|toward|towards|against|over|under|via|like|as)\s+(?:the\s+)?)$",
-                   re.IGNORECASE)
 # ... unless the phrase names the acting body: "authorities in Germany, Portugal and Sweden"
 _BODY_IN = _regex.compile(r"\b(?:authorities|police|officials|prosecutors|governments?|ministries|investigators|"
                       r"lawmakers|parliaments?|regulators|agencies)\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -168,6 +164,7 @@ _LIST_GLUE = _regex.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$", re.IGN
 
 def _subject_countries(doc: Document, ms: list[Mention], sent_start: int) -> list[tuple[str, Mention]]:
     """Countries that act: named as a subject, not inside a prepositional phrase."""
+    L = lex(doc)
     text = doc.text
     g = gazetteer()
     out: list[tuple[str, Mention]] = []
@@ -181,7 +178,7 @@ def _subject_countries(doc: Document, ms: list[Mention], sent_start: int) -> lis
         if in_list:
             blocked = blocked_prev
         else:
-            blocked = bool(_PREP.search(before)) and not _BODY_IN.search(before)
+            blocked = bool(L.place_preposition.search(before)) and not _BODY_IN.search(before)
         prev_end, blocked_prev = m.end, blocked
         if blocked or not is_host(p):
             continue

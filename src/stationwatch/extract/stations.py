@@ -43,16 +43,6 @@ _NOT_LOCATION_AFTER = _regex.compile(r"^(?:-based|[’']s? (?:\w+ )?(?:diaspora|
                                  r"police|authorities|prime minister|embassy|consulate)|\s+(?:Times|Post|Star|"
                                  r"Herald|Journal|Sun|Tribune|Globe|University|Airport|Police|Public Security))",
                                  re.IGNORECASE)
-_NOT_LOCATION_BEFORE = _regex.compile(
-    r"(?:based in|born in|from|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-    r"south-east|south-west) of|(?:with|has|have) (?:an? |its )?(?:\w+ )?(?:offices?|headquarters|base|seat) in|(?:(?:people['’]s )?republic of china|attorney|court|prosecutors?|embassy|consulate(?:[- ]general)?|consul[- ]general|officials?|residents?|community|"
-    r"communities|diaspora|students?|journalists?|reporters?|minister|ministry|ministries|department|agency|"
-    r"ambassador|parliament|hearing|police|media|inquir(?:y|ies)|enquir(?:y|ies)|investigations?|probes?|raids?|arrests?|"
-    r"diplomats?|MPs|politicians|lawmakers|legislators|parliamentarians|senators|demonstrations?|protests?|"
-    r"numbers|presence|spent (?:time|years|months)|been|visited|visit|"
-    r"newspaper|broadcaster|headquarters|university|school|living|lives|live|researchers?|analysts?|academics?|"
-    r"experts?|scholars?)\s+(?:in|of|at|for))\s+(?:the\s+)?$",
-    re.IGNORECASE)
 # "funded by the City of Vancouver", "the Government of Ireland": the body, not the place
 _GOVERNMENT_OF = _regex.compile(r"\b(?:City|Town|Municipality|Government|Mayor|Parliament|Council|State) of\s+$")
 # a city that acts is its government (in any position; a capital opening a sentence is handled above)
@@ -108,8 +98,6 @@ _COUNTRY_INVESTIGATES = _regex.compile(
 _VAGUE_COUNT_IN = _regex.compile(r"\b(?:several|a few|dozens|many|multiple|others|more)\s+(?:more\s+)?(?:in|across)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _OTHERS_IN = _regex.compile(r"\b(?:others?|another|one|two|three|four|five|six|several|a few)(?:\s+more)?\s*,?\s+in\s+[A-Z]")
-# every _NOT_LOCATION_BEFORE match ends in one of these words: a cheap test first
-_ENDS_IN_LINK = _regex.compile(r"\b(?:in|of|at|for|from|the)\s+$", re.IGNORECASE)
 _IN_CAPITAL = _regex.compile(r"(?:[A-Z][\w ]{0,20}(?::|\s[—–-])\s*|\d{1,2}\s+\w+\s+\d{4}\s*[—–-]\s*)?In\s+")
 _BODY_AFTER = _regex.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:minister|ministry|government|parliament|house|senate|"
                          r"congress|chancellor|president|cabinet|court|prosecutors?|lawmakers|MPs)\b", re.IGNORECASE)
@@ -282,9 +270,9 @@ def extract_stations(doc: Document) -> Document:
             for p in cplaces:
                 after = text[p.end:p.end + 40]
                 if (_NOT_LOCATION_AFTER.match(after) or _MODIFIER_OF.match(after)
-                        or (_ENDS_IN_LINK.search(text, max(c_start, p.start - 12), p.start)
-                            and _NOT_LOCATION_BEFORE.search(text[max(c_start, p.start - 30):p.start]))
-                        or (_IN_LIST.search(text, max(c_start, p.start - 6), p.start) and _NOT_LOCATION_BEFORE.search(
+                        or (L.link_end.search(text, max(c_start, p.start - 12), p.start)
+                            and L.not_location_before.search(text[max(c_start, p.start - 30):p.start]))
+                        or (_IN_LIST.search(text, max(c_start, p.start - 6), p.start) and L.not_location_before.search(
                             LIST_BACK.sub("", text[max(c_start, p.start - 60):p.start])))
                         or _GOVERNMENT_OF.search(text[max(c_start, p.start - 20):p.start])):
                     continue

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 
 from .. import _regex
 from .._data import languages, load_yaml
@@ -45,7 +46,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, int, int]:
     # (the language is not known yet: every pack's lines are dropped; one language's menu words are not
     # another's article text)
     cfg = load_yaml("en/boilerplate.yaml")
-    packs = [load_yaml(f"{lang}/boilerplate.yaml") for lang in languages()]
+    data = resources.files("stationwatch").joinpath("data")
+    packs = [load_yaml(f"{lang}/boilerplate.yaml") for lang in languages()
+             if data.joinpath(lang, "boilerplate.yaml").is_file()]
     lines = [p for pack in packs for p in pack.get("drop_line") or ()]
     suffixes = [p for pack in packs for p in pack.get("drop_suffix") or ()]
     whole = _regex.compile("^(?:" + "|".join(f"(?:{p})" for p in lines) + r")\s*$", re.IGNORECASE)
