@@ -105,6 +105,9 @@ FLOORS = {
     # corpus/<lang>: the development sets of the other languages (six blind-written reports each, gold
     # audited blind); floors a margin under the figure reached when each pack was written
     "corpus/zh": {"headline": 0.84, "station": 0.88, "response": 0.80, "tally": 0.80},
+    "corpus/id": {"headline": 0.84},  # 0.890 when set
+    "corpus/ja": {"headline": 0.83},  # 0.881
+    "corpus/nl": {"headline": 0.83},  # 0.878
 }
 
 

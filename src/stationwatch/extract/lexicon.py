@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, partial
+from importlib import resources
 
 from .. import _regex
 from .._data import languages, load_yaml
@@ -42,6 +43,8 @@ class Lexicon:
     concern_said: re.Pattern
     closure_cause: re.Pattern
     institution: re.Pattern
+    diplomatic: re.Pattern  # the Chinese side, a diplomatic step: makes an unnamed body's concern a response
+    not_places: frozenset[str]  # names that are words in this language ("Lima" is Indonesian for five)
     collective: re.Pattern
     operator_cue: re.Pattern
     tally_noun: re.Pattern
@@ -110,6 +113,8 @@ def lexicon(language: str = "en") -> Lexicon:
         concern_said=rx(t.get("concern_said") or [r"(?!x)x"]),
         closure_cause=rx(t.get("closure_cause") or [r"(?!x)x"]),
         institution=rx(t["institutions"]),
+        diplomatic=rx(t.get("diplomatic") or []),
+        not_places=frozenset(_places(language).get("not_places") or ()),
         collective=rx(t["collective_actors"]),
         operator_cue=re.compile("|".join(f"(?:{p})" for p in t["operator_cues"]), re.IGNORECASE),
         tally_noun=rx(t["tally_nouns"]),
@@ -150,6 +155,13 @@ def lexicon(language: str = "en") -> Lexicon:
         single_index={name: (frozenset(k for k, _rx in one), {k: (i, rx) for i, (k, rx) in enumerate(one)})
                       for name, one in singles.items()},
     )
+
+
+def _places(language: str) -> dict:
+    """The pack's own gazetteer additions (``data/<lang>/places.yaml``), if it has any."""
+    if not resources.files("stationwatch").joinpath("data", language, "places.yaml").is_file():
+        return {}
+    return load_yaml(f"{language}/places.yaml") or {}
 
 
 def _alt(patterns) -> str:

@@ -27,6 +27,7 @@ from .lexicon import lexicon, pack_for
 _RANK = {"bureau": 5, "agency": 4, "source": 3, "place": 2, "demonym": 1, "number": 0}
 _DIGITS = _regex.compile(r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,]\d)")  # (the lookahead: only speed)
 _CJK = _regex.compile(r"[\u3040-\u9fff]")
+_KATAKANA = _regex.compile(r"[\u30a1-\u30fa\u30fc-\u30ff]")  # (not the middle dot that joins names)
 _SENTENCE_OPENING = _regex.compile(r"[\W\d]*")
 _SMALL_TOWN = 50_000  # below this, a town in a country the text never names is more likely a surname
 # "the Sea of Japan", "the Gulf of Mexico": a body of water named after the country, not the country
@@ -69,8 +70,9 @@ def _automaton(script: str = "en") -> ahocorasick.Automaton:
         if len(name) <= 4 and not any(p.kind != "city" or p.population >= 200_000 for p in places):
             continue  # "Can", "Dar", "Ube": small towns whose names hide inside other words
         add(name, "place", name)
-    for name in g.lower_ok:
-        add(name, "place", name)
+    if script == "en":  # (a big city's name in lower case is an English habit; "surat" is Indonesian for letter)
+        for name in g.lower_ok:
+            add(name, "place", name)
     for name, code in g.demonyms.items():
         add(name, "demonym", code)
         add(name.lower(), "demonym", code)
@@ -113,6 +115,9 @@ def _raw_names(text: str, script: str = "en") -> list[tuple[int, int, str, objec
             continue  # inside a word or a hyphenated compound ("non-Chinese"); " -one" is fine
         if end < n and wc(text[end]) and wc(text[end - 1]):
             continue
+        if _KATAKANA.match(text, start) and ((start > 0 and _KATAKANA.match(text, start - 1))
+                                            or (end < n and _KATAKANA.match(text, end))):
+            continue  # a katakana name inside a longer katakana word ("コロ" in "コロナ")
         if end < len(text) - 1 and text[end] in "-" and text[end + 1].isalpha() and kind == "place" \
                 and not text[end + 1:end + 6].lower().startswith(("area", "based")):
             continue  # part of a hyphenated word ("Spain-made"), but keep "Montreal-area"
@@ -362,6 +367,8 @@ def find_mentions(doc: Document) -> Document:
     support: dict[str, set[str]] = {}  # country -> the names in the text that point to it
     named: set[str] = set()  # countries named outright, or by a demonym or an agency
     info: dict[str, tuple] = {}
+    not_places = lexicon(language).not_places
+    raw = [r for r in raw if not (r[2] == "place" and r[3] in not_places)]  # words of the text's language
     for s, _e, kind, value in raw:
         si = sent_of(s)
         if kind == "demonym" or (kind == "agency" and value[1]):

@@ -17,7 +17,6 @@ NAME = "responses/1"
 _BODY_IN = _regex.compile(r"\b(?:authorities|police|officials|prosecutors|governments?|ministries|investigators|"
                       r"lawmakers|parliaments?|regulators|agencies)\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_START = _regex.compile(r"^(?:Its|Their|His|Her)\s+(?:own\s+)?(?:investigation|inquiry|probe|review|ministry|force)")
-_DIPLOMATIC = _regex.compile(r"\b(?:embassy|ambassador|chinese side|beijing|summon\w*|protest|china)\b", re.IGNORECASE)
 _FOREIGN_INST = _regex.compile(r"(?:chinese|china['’]s|overseas|beijing['’]s)\s+(?:[\w-]+\s+){0,2}$|"
                            r"\b(?:public security|chinese)\s+$", re.IGNORECASE)
 # (and "A spokesperson said …": the spokesperson of the body just named)
@@ -344,7 +343,7 @@ def extract_responses(doc: Document) -> Document:
                 actors = [(dominant, None, actions)]  # a story about one country: its police, its ministry
             elif not hosts and last and si - last[0] <= 3:
                 actors = [(last[1], None, actions)]
-            if "concern" in actions and not _DIPLOMATIC.search(stext):
+            if "concern" in actions and not L.diplomatic.search(stext):
                 actors = [(c, a, [x for x in acts if x != "concern"]) for c, a, acts in actors]
         if actions and not actors:
             head = _LIST_HEAD.match(stext)  # "- Ireland: the Dublin station has been ordered shut."

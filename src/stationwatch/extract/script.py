@@ -9,6 +9,7 @@ which :func:`restore_text` puts back before the document leaves the pipeline.
 from __future__ import annotations
 
 from dataclasses import replace
+
 from .._chinese import simplified
 from ..document import Document
 

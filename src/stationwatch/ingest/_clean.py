@@ -14,6 +14,7 @@ from importlib import resources
 
 from .. import _regex
 from .._data import languages, load_yaml
+from .._langid import language_of
 
 _TERMINAL = _regex.compile(r"[.!?…:;)\]\"”’'。！？：；）」』]\s*$")
 _DATE = _regex.compile(
@@ -41,14 +42,14 @@ class Cleaned:
         return "\n\n".join(parts)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, int, int]:
-    # (the language is not known yet: every pack's lines are dropped; one language's menu words are not
-    # another's article text)
+@lru_cache(maxsize=16)
+def _patterns(language: str | None = None) -> tuple[re.Pattern, re.Pattern, int, int]:
+    """The English lines (English furniture turns up on sites in every language) and those of the text's
+    language (only its own: "Reporter:" ends an Indonesian page but opens a line of an English transcript)."""
     cfg = load_yaml("en/boilerplate.yaml")
     data = resources.files("stationwatch").joinpath("data")
-    packs = [load_yaml(f"{lang}/boilerplate.yaml") for lang in languages()
-             if data.joinpath(lang, "boilerplate.yaml").is_file()]
+    packs = [cfg] + [load_yaml(f"{lang}/boilerplate.yaml") for lang in languages()
+                     if lang == language != "en" and data.joinpath(lang, "boilerplate.yaml").is_file()]
     lines = [p for pack in packs for p in pack.get("drop_line") or ()]
     suffixes = [p for pack in packs for p in pack.get("drop_suffix") or ()]
     whole = _regex.compile("^(?:" + "|".join(f"(?:{p})" for p in lines) + r")\s*$", re.IGNORECASE)
@@ -116,7 +117,7 @@ def _next_line(lines: list[str], i: int) -> str:
 
 def clean_lines(raw: str, title: str | None = None) -> Cleaned:
     """Split ``raw`` into lines and keep the article's title and paragraphs."""
-    drop_rx, suffix_rx, min_words, crumbs = _patterns()
+    drop_rx, suffix_rx, min_words, crumbs = _patterns(language_of(raw))
     raw = _SPACES.sub(" ", raw.replace("\r\n", "\n"))
     if _LOWER_UPPER.search(raw):  # only then can two words be glued ("sayingThe")
         raw = _GLUED.sub(r"\1 \2", raw)

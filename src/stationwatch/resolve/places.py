@@ -275,6 +275,12 @@ class Gazetteer:
                 self.demonyms[n] = code
         self.demonyms.update({n: c for n, c in library_demonyms.items() if n not in self.demonyms
                               and c not in data["demonyms"]})
+        # each language's own adjectives ("Nederlandse", "britannique"): data/<lang>/places.yaml
+        for lang in languages():
+            if resources.files("stationwatch").joinpath("data", lang, "places.yaml").is_file():
+                for code, names in (load_yaml(f"{lang}/places.yaml").get("demonyms") or {}).items():
+                    for n in names:
+                        self.demonyms.setdefault(n, code)
 
     def _add(self, name: str, place: Place) -> None:
         lst = self.names.setdefault(name, [])
