@@ -108,8 +108,9 @@ FLOORS = {
     "corpus/id": {"headline": 0.84},  # 0.890 when set
     "corpus/ja": {"headline": 0.83},  # 0.881
     "corpus/nl": {"headline": 0.83},  # 0.878
-    "corpus/fr": {"headline": 0.81},  # 0.863
+    "corpus/fr": {"headline": 0.83},  # 0.889
     "corpus/pt": {"headline": 0.81},  # 0.864
+    "corpus/it": {"headline": 0.75},  # 0.802 (under the issue's 0.85: tallies need Italian word order)
 }
 
 

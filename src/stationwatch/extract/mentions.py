@@ -106,13 +106,16 @@ def _is_word_char(ch: str) -> bool:
 
 def _raw_names(text: str, script: str = "en") -> list[tuple[int, int, str, object]]:
     found = []
+    elided = script == "latin"
     wc = _is_word_char if _CJK.search(text) else str.isalnum
     n = len(text)
     for end_idx, (length, kind, value) in _automaton(script).iter(text):
         start, end = end_idx - length + 1, end_idx + 1
         if start > 0 and wc(text[start]) and (
-                wc(text[start - 1]) or (text[start - 1] in "-'’" and start > 1 and wc(text[start - 2]))):
-            continue  # inside a word or a hyphenated compound ("non-Chinese"); " -one" is fine
+                wc(text[start - 1]) or (text[start - 1] in "-'’" and start > 1 and wc(text[start - 2])
+                                        and not (elided and text[start - 1] in "'’" and text[start].isupper()))):
+            continue  # inside a word or a hyphenated compound ("non-Chinese"); " -one" is fine; in French or
+            # Italian a name follows an elided article ("l'Irlanda", "dell'FBI")
         if end < n and wc(text[end]) and wc(text[end - 1]):
             continue
         if _KATAKANA.match(text, start) and ((start > 0 and _KATAKANA.match(text, start - 1))
