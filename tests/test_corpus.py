@@ -110,6 +110,8 @@ FLOORS = {
     "corpus/nl": {"headline": 0.83},  # 0.878
     "corpus/fr": {"headline": 0.83},  # 0.889
     "corpus/pt": {"headline": 0.81},  # 0.864
+    "corpus/es": {"headline": 0.77},  # 0.818 (under the issue's 0.85)
+    "corpus/de": {"headline": 0.80},  # 0.849 (just under)
     "corpus/it": {"headline": 0.75},  # 0.802 (under the issue's 0.85: tallies need Italian word order)
 }
 

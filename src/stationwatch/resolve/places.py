@@ -262,8 +262,8 @@ class Gazetteer:
             found = [self.cities_by_key.get(tuple(target))] if isinstance(target, list) else self.names.get(target)
             if not found or None in found:
                 raise ValueError(f"places.yaml foreign_aliases: no place {target!r}")
-            if name in self.names and name not in self.foreign:
-                continue  # already a name in English ("Peru"): an alias adds nothing
+            if name not in self.foreign and any(p in self.names.get(name, ()) for p in found):
+                continue  # already an English name of that place ("Peru"): the alias adds nothing
             self.names[name] = [p for p in found if p.kind == "part"] or list(found)  # (Toronto's Scarborough)
             self.foreign.add(name)
         # a name our own data gives (an alias, a metro part) is an English name too
