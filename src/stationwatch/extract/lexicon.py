@@ -76,6 +76,7 @@ class Lexicon:
     counters: re.Pattern  # measure words between a number and its noun ("21个国家", "3カ所")
     not_counts: re.Pattern  # what makes a number no count when it follows ("4月", "12日": a date)
     not_numbers: re.Pattern  # numbers that are names ("海外110")
+    tally: dict[str, re.Pattern]  # the cues a headline count is read by (``tally_cues``; English where a pack has none)
     prefilter: Prefilter
     # each family's patterns one by one, with their prefilter keys: only those whose literal occurs run
     singles: dict[str, tuple[tuple[str, re.Pattern], ...]]
@@ -148,6 +149,7 @@ def lexicon(language: str = "en") -> Lexicon:
         counters=_regex.compile("|".join(n.get("counters") or [r"(?!x)x"])),
         not_counts=_regex.compile("|".join(n.get("not_counts") or [r"(?!x)x"])),
         not_numbers=_regex.compile("|".join(n.get("not_numbers") or [r"(?!x)x"])),
+        tally=_cues(t, "tally_cues"),
         prefilter=Prefilter(fams, bounded),
         singles=(singles := {name: tuple((pattern_key(name, i), rx([p], not_after=guards.get(name, ())))
                                          for i, p in enumerate(pats))
@@ -155,6 +157,14 @@ def lexicon(language: str = "en") -> Lexicon:
         single_index={name: (frozenset(k for k, _rx in one), {k: (i, rx) for i, (k, rx) in enumerate(one)})
                       for name, one in singles.items()},
     )
+
+
+def _cues(t: dict, section: str) -> dict[str, re.Pattern]:
+    """A pack's cues of one section, each a pattern or a list of alternatives, over the English ones
+    (a pack overrides a cue by giving it; whatever it leaves out stays English)."""
+    cues = dict(load_yaml("en/triggers.yaml")[section])
+    cues.update(t.get(section) or {})
+    return {name: _regex.compile(_alt(p) if isinstance(p, list) else p, re.IGNORECASE) for name, p in cues.items()}
 
 
 def _places(language: str) -> dict:

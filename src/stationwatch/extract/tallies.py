@@ -12,34 +12,7 @@ from ..resolve import gazetteer
 from .common import by_sentence, each_sentence, has, lex, on_topic, sentence_clauses
 
 NAME = "tallies/1"
-# "102 in 53 countries": a headline count even without the word "stations"
-_SPAN_COUNT = _regex.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,3}?(?:in|across|spanning)\s+(?:at least |more than |over |some )?"
-                         r"\d+\s+(?:countries|nations)\b", re.IGNORECASE)
-_REPORT_REF = _regex.compile(r"\b(?:the|that|its) (?:report|paper|study)\b", re.IGNORECASE)
-_RESPONSE_SPAN = _regex.compile(r"\b(?:investigations?|inquir(?:y|ies)|probes?|responses?|reviews?)\s+in\b", re.IGNORECASE)
-_SUBJECT_GAP = _regex.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!of\b|among\b|from\b)[a-z]+\s+){1,5}(?:at least\s+|more than\s+|some\s+)?$")
-# "counting fifty-four in thirty countries" (number words), "had found 54." (the count of a report)
-_SPAN_WORDS = _regex.compile(r"\b(?:in|across|spanning)\s+(?:at least |more than |over |some )?[\w-]+\s+(?:countries|nations)\b",
-                         re.IGNORECASE)
-_FOUND_END = _regex.compile(r"\b(?:found|counted|identified|listed|documented|had|gave|cited)\s+(?:at least\s+|some\s+|about\s+)?\d+\s*[.;]?\s*$")
-_WORLDWIDE = _regex.compile(r"\b\d[\d,]*\s+(?:\w+\s+)?(?:worldwide|around the (?:world|globe)|globally)\b", re.IGNORECASE)
-# "a first list of 54", "its total … is around a hundred", "raised its count to 102"
-_COUNT_OF = _regex.compile(r"(?<![’']s )\b(?:list|tally|count|total|number)\b(?:[^.;]{0,40}?\b(?:is|was|stands at|stood at|reached|rose to|"
-                       r"grew to|to|at)|\s+of)\s+(?:now |currently |already )?(?:at least |more than |over |some |about |around |nearly |roughly |"
-                       r"almost |an estimated )?$", re.IGNORECASE)
-_COUNT_WORD = _regex.compile(r"\b(?:list|tally|count|total|number)\b", re.IGNORECASE)
-_EARLIER_FIGURE = _regex.compile(r"\s+(?:that\s+)?(?:it|they|the (?:[\w-]+ ){0,3}?(?:group|report|ngo|organi[sz]ation)"
-                             r"(?: [A-Z][\w-]*){0,3})\s+(?:had\s+)?(?:listed|published|"
-                             r"counted|found|identified|documented|reported|named)\b", re.IGNORECASE)  # "the 54 it listed"
-_NEW_ONES = _regex.compile(r"\s+(?:that|which)\s+(?:were|was|are)\s+(?:not\s+(?:in|on)|new)\b", re.IGNORECASE)
-# "102 stations …, of which 48 are new": the new ones among a count already given
-_ARE_NEW = _regex.compile(r"\s+(?:are|were|is|was)\s+(?:new|newly (?:found|identified|listed)|additional)\b", re.IGNORECASE)
-_FURTHER = _regex.compile(r"\b(?:a further|another|an additional|a further)\s+$", re.IGNORECASE)
-_NOT_BEFORE = _regex.compile(r"\bnot\s+(?:in\s+|of\s+)?$", re.IGNORECASE)  # "102 stations, not 102 countries": a correction
-_REPORTED = _regex.compile(r"\b(?:report|count|list|tally|ngo|group|safeguard)", re.IGNORECASE)
-_ONE_OF = _regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:more than\s+|over\s+|some\s+|about\s+)?\d")  # "one of the 102"
 _REPORT_NAME = _regex.compile(r"['\"“”‘’]?\s+Overseas\b")  # "110 Overseas", the first report's title
-_BY_OR_BASED = _regex.compile(r"\b(?:by|based in|from|headquartered in)\b", re.IGNORECASE)
 _YEAR = _regex.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
@@ -95,17 +68,14 @@ def _month_rx(months: tuple[str, ...]) -> re.Pattern:
     return _regex.compile(r"\b(" + "|".join(months) + r")\b(?:\s+(?:of\s+)?(\d{4}))?", re.IGNORECASE)
 
 
-def _attribution(doc: Document, ms: list[Mention], prev: list[Mention], clause_text: str) -> str | None:
+def _attribution(doc: Document, cue: dict, ms: list[Mention], prev: list[Mention], clause_text: str) -> str | None:
     for m in ms:
         if m.kind == "source":
             return m.value
     for m in ms:
-        if m.kind == "bureau" and re.match(r"\s*(?:police|public security|municipal|county)", doc.text[m.end:m.end + 20], re.I):
+        if m.kind == "bureau" and cue["bureau_police_after"].match(doc.text[m.end:m.end + 20]):
             return f"{m.value} police"
-    if re.search(r"\b(?:the|its|their|our|an?) (?:first |second |latest |new |earlier |later |original |own )?"
-                 r"(?:ngo|nonprofit|non-profit|group|organi[sz]ation|report|watchdog|paper|study|follow-up|update)\b|"
-                 r"\b(?:it|the ngo) said\b|\b(?:it|they)\s+(?:had\s+|has\s+|now\s+)?(?:counted|counts|listed|lists|found|identified|documented)\b",
-                 clause_text, re.IGNORECASE):
+    if cue["attribution"].search(clause_text):
         for m in prev:
             if m.kind == "source":
                 return m.value
@@ -126,20 +96,19 @@ def extract_tallies(doc: Document) -> Document:
     dated: list[str] = []
     growth_facts: list[Fact] = []
     cjk = L.script == "cjk"
+    cue = L.tally
     for si, sent, stext, ms in each_sentence(doc):
         if not any(m.kind == "number" for m in ms):
             continue
         if not has(doc, si, "station_noun", L.station_noun, stext) and \
-                not has(doc, si, "tally_noun", L.tally_noun, stext) and not _SPAN_COUNT.search(stext) \
-                and not _SPAN_WORDS.search(stext) and not _FOUND_END.search(stext) and not _WORLDWIDE.search(stext) \
-                and not _COUNT_WORD.search(stext):
+                not has(doc, si, "tally_noun", L.tally_noun, stext) and not cue["in_sentence"].search(stext):
             continue
         prev = by_sent.get(si - 1, [])
         for c_start, c_end in sentence_clauses(doc, si):
             cms = [m for m in ms if c_start <= m.start < c_end]
             nums = [m for m in cms if m.kind == "number" and not _YEAR.fullmatch(m.text)
-                    and not _REPORT_NAME.match(text, m.end) and not _ONE_OF.match(text, m.end)
-                    and not _NOT_BEFORE.search(text, max(c_start, m.start - 8), m.start)]
+                    and not _REPORT_NAME.match(text, m.end) and not cue["one_of_after"].match(text, m.end)
+                    and not cue["not_before"].search(text, max(c_start, m.start - 8), m.start)]
             if not nums:
                 continue
             ctext = text[c_start:c_end]
@@ -151,16 +120,14 @@ def extract_tallies(doc: Document) -> Document:
                 rest = text[n.end:c_end]
                 mods = L.tally_modifiers.match(rest)
                 tail = rest[mods.end():]
-                found_verb = re.search(r"\b(?:added|adds|adding|found|finds|finding|documented|documents|documenting|identified|identifies|identifying|listed|lists|listing|counted|counts|uncovered|uncovers|had|gave|cited)"
-                                       r"\s+(?:at least\s+|some\s+|about\s+)?$", text[max(c_start, n.start - 30):n.start])
+                found_verb = cue["found_before"].search(text[max(c_start, n.start - 30):n.start])
                 # "then a further 48, for a total of 102"
-                further = _FURTHER.search(text, max(c_start, n.start - 20), n.start) and re.match(
-                    r"\s*(?:[,.;]|$|for a total|bringing|to (?:take|bring))", rest)
-                bare_more = further or found_verb and (re.match(r"\s*(?:more|new|additional|further)\b\s*(?:[,.;]|$|for a total|that |which |"
-                                                     r"bringing|(?:in|by|since|last|this) \w+\W*$)", rest)
-                                            or (re.match(r"\s*[.;]?\s*$", rest) and _REPORTED.search(stext)))
-                count_of = (_COUNT_OF.search(text[max(c_start, n.start - 70):n.start]) or _EARLIER_FIGURE.match(rest)
-                            or _NEW_ONES.match(rest)) \
+                further = cue["further_before"].search(text, max(c_start, n.start - 20), n.start) and \
+                    cue["further_after"].match(rest)
+                bare_more = further or found_verb and (cue["more_after"].match(rest)
+                                                       or (re.match(r"\s*[.;]?\s*$", rest) and cue["reported"].search(stext)))
+                count_of = (cue["count_of_before"].search(text[max(c_start, n.start - 70):n.start])
+                            or cue["earlier_figure_after"].match(rest) or cue["new_ones_after"].match(rest)) \
                     and not L.country_noun.match(tail) and not L.city_noun.match(tail)
                 # (in Chinese and Japanese the count may follow its noun: "设立服务站二十一个", "站点已有一百多个",
                 # or stand with its counter alone in a sentence about stations: "披露的54个,新增至少48个")
@@ -168,18 +135,17 @@ def extract_tallies(doc: Document) -> Document:
                     and not L.city_noun.match(tail) and (
                     L.tally_noun_end.search(text, max(c_start, n.start - 14), n.start) is not None
                     or _BARE_COUNT.match(rest) is not None)
-                if L.tally_noun.match(tail) or noun_first or bare_more or count_of or (values["stations"] is not None and _ARE_NEW.match(rest)) \
-                        or (not L.country_noun.match(tail)
-                                                and not L.city_noun.match(tail) and _next_is_span_count(rest)):
+                if L.tally_noun.match(tail) or noun_first or bare_more or count_of or (values["stations"] is not None and cue["are_new_after"].match(rest)) \
+                        or (not L.country_noun.match(tail) and not L.city_noun.match(tail) and cue["span_after"].match(rest)):
                     # a count attached to a place is a local count, not a headline
-                    if (_placed_before(cms, n) if cjk else _attached_to_place(cms, n, c_end, text)):
+                    if (_placed_before(cms, n) if cjk else _attached_to_place(cue, cms, n, text)):
                         continue
                     if values["stations"] is None:
                         values["stations"] = n.value
                         anchor = n
                         additional = bool(L.additional.search(rest[:mods.end()])) or (
                             cjk and L.additional.search(text, max(c_start, n.start - 6), n.start) is not None)
-                    elif bare_more or _NEW_ONES.match(rest) or _ARE_NEW.match(rest):
+                    elif bare_more or cue["new_ones_after"].match(rest) or cue["are_new_after"].match(rest):
                         added.append(n)  # "… exposed 54 stations, says it has now found 48 more"
                 elif L.country_noun.match(tail) and n.start > 0:
                     before = text[max(c_start, n.start - 30):n.start]
@@ -193,7 +159,7 @@ def extract_tallies(doc: Document) -> Document:
                         anchor = anchor or n
             for n in added:
                 data = {"stations": n.value, "countries": None, "cities": None, "qualifier": _qualifier(L, text, n.start),
-                        "additional": True, "attributed_to": _attribution(doc, ms, prev, stext),
+                        "additional": True, "attributed_to": _attribution(doc, cue, ms, prev, stext),
                         "as_of": _as_of(L, ctext, ref_year, doc.published)}
                 found.setdefault((n.value, None, None), Fact("tally", data, [(sent.start, sent.end)], 0.7, NAME))
             if anchor is None or (values["stations"] is None and values["countries"] is None):
@@ -202,17 +168,17 @@ def extract_tallies(doc: Document) -> Document:
                 continue  # "two offices" is a local count, not a headline
             if values["stations"] is None and (values["countries"] or 0) < 5:
                 continue
-            if values["stations"] is None and _RESPONSE_SPAN.search(ctext):
+            if values["stations"] is None and cue["response_span"].search(ctext):
                 continue  # "investigations in more than a dozen countries": responses, not stations
             if not (values["countries"] or L.abroad.search(stext)
-                    or _attribution(doc, ms, prev, stext)):
+                    or _attribution(doc, cue, ms, prev, stext)):
                 continue  # "12 new village service stations": a count at home, not of stations abroad
             data = dict(values)
             data["qualifier"] = _qualifier(L, text, anchor.start)
             data["additional"] = additional
-            data["attributed_to"] = _attribution(doc, ms, prev, stext)
+            data["attributed_to"] = _attribution(doc, cue, ms, prev, stext)
             data["as_of"] = _as_of(L, ctext, ref_year, doc.published)
-            if data["as_of"] is None and si > 0 and _REPORT_REF.search(stext):
+            if data["as_of"] is None and si > 0 and cue["report_ref"].search(stext):
                 p = doc.sentences[si - 1]
                 dated_report = _dated_report_rx(L.months).search(text[p.start:p.end])
                 if dated_report:
@@ -236,16 +202,6 @@ def extract_tallies(doc: Document) -> Document:
     return replace(doc, facts=doc.facts + list(found.values()))
 
 
-def _next_is_span_count(rest: str) -> bool:
-    """'102 across 53 countries', '100 operating around the world in 53 countries'."""
-    if re.match(r"^\s+(?:of them |of these |such )?(?:(?:operate|exist|are operating|are active|operating|identified|"
-                r"documented|listed|found|known|counted)\s+)?"
-                r"(?:around the (?:world|globe)|across the (?:world|globe)|worldwide|globally)", rest, re.IGNORECASE):
-        return True
-    return bool(re.match(r"^\s*(?:[\w,’'-]+\s+){0,8}?(?:in|across|spanning)\s+(?:at least |more than |over |some |about )?"
-                         r"\S+\s+(?:countries|nations|cities)", rest, re.IGNORECASE))
-
-
 # a number and its counter with nothing after them: "披露的54个," (Chinese leaves the noun out)
 _BARE_COUNT = _regex.compile(r"[个個处處座家ヵカヶか][所]?\s*(?:[,，。;；、)）]|$)")
 
@@ -263,7 +219,7 @@ def _placed_before(cms: list[Mention], n: Mention) -> bool:
     return False
 
 
-def _attached_to_place(cms: list[Mention], n: Mention, c_end: int, text: str) -> bool:
+def _attached_to_place(cue: dict, cms: list[Mention], n: Mention, text: str) -> bool:
     for m in cms:
         if m.kind == "number" and m.start > n.end:
             break  # another count comes first: "of the 54 …, nine were in Spain"
@@ -274,15 +230,15 @@ def _attached_to_place(cms: list[Mention], n: Mention, c_end: int, text: str) ->
             if p.kind == "continent" and m.start - n.end < 60:
                 return True
             continue
-        if (m.start - n.end > 60 and _BY_OR_BASED.search(text, n.end, m.start)) or text.startswith("-based", m.end):
+        if (m.start - n.end > 60 and cue["by_or_based"].search(text, n.end, m.start)) or text.startswith("-based", m.end):
             continue  # ("a Madrid-based group": where the counter sits)  # "54 stations described in a report by a group based in Spain": not a count for Spain
         return True
     before = text[max(0, n.start - 30):n.start]
     # "Italy has 11 stations", "Spain tops the list with nine": the place is the count's subject
     for m in cms:
         if m.kind == "place" and m.end <= n.start and n.start - m.end < 45 and gazetteer().is_host(m.value.country) \
-                and m.value.kind != "continent" and _SUBJECT_GAP.match(text[m.end:n.start]):
+                and m.value.kind != "continent" and cue["subject_gap"].match(text[m.end:n.start]):
             return True
     # "Toronto's three stations"
-    return bool(re.search(r"[’']s\s+$", before)) and any(
+    return bool(cue["possessive_before"].search(before)) and any(
         m.kind == "place" and m.end <= n.start and n.start - m.end < 5 for m in cms)
