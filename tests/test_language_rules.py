@@ -1,0 +1,54 @@
+"""Reading rules of the non-English packs, on sentences written for the test (no corpus contains them).
+
+Each case states the rule of one language's pack; the text is given its language explicitly, so a
+failure is the rule's and not the language detector's.
+"""
+
+from __future__ import annotations
+
+from stationwatch.extract import run
+from stationwatch.ingest import from_text
+
+
+def facts(text: str, language: str, kind: str) -> list[dict]:
+    doc = run(from_text(text, "t.txt", language=language))
+    return [f.data for f in doc.facts if f.type == kind]
+
+
+def tallies(text: str, language: str) -> set[tuple]:
+    return {(d["stations"], d["countries"], d["cities"], d["additional"]) for d in facts(text, language, "tally")}
+
+
+def stations(text: str, language: str) -> set[tuple]:
+    return {(d["country"], d["city"]) for d in facts(text, language, "station") if d["status"] != "suspected"}
+
+
+def responses(text: str, language: str) -> set[tuple]:
+    return {(d["country"], d["action"]) for d in facts(text, language, "response")}
+
+
+# --- Italian ---------------------------------------------------------------------------------------
+
+IT_LEAD = "Le stazioni di polizia cinesi all'estero.\n\n"
+
+
+def test_it_a_count_after_its_noun_with_a_copula():
+    got = tallies(IT_LEAD + "Secondo l'organizzazione, i presidi di questo genere nel mondo sarebbero almeno "
+                  "settanta.", "it")
+    assert (70, None, None, False) in got
+
+
+def test_it_a_count_that_rises_to_a_figure_spans_the_countries_after_it():
+    got = tallies(IT_LEAD + "Nel nuovo rapporto gli uffici censiti salgono a novantuno, in quaranta Paesi.", "it")
+    assert (91, 40, None, False) in got
+
+
+def test_it_the_clitic_ne_counts_the_stations_named_before():
+    got = tallies(IT_LEAD + "La polizia di Lishui dichiarava di averne aperte diciotto in dodici Paesi.", "it")
+    assert (18, 12, None, False) in got
+
+
+def test_it_altre_after_a_first_count_is_an_addition():
+    got = tallies(IT_LEAD + "Rispetto al primo rapporto di Safeguard Defenders, che ne elencava 60, l'organizzazione ne ha trovate "
+                  "altre 25.", "it")
+    assert (60, None, None, False) in got and (25, None, None, True) in got
