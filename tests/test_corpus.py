@@ -117,7 +117,11 @@ FLOORS = {
     "heldout/zh2": {"headline": 0.66},
     "heldout/ja2": {"headline": 0.78},
     "heldout/es2": {"headline": 0.65},
-    "corpus/it": {"headline": 0.75},  # 0.802 (under the issue's 0.85: tallies need Italian word order)
+    "corpus/it": {"headline": 0.90},  # 0.968 after the Italian tally cues (0.802 when the pack was set)
+    # heldout/pt2, de2 (written and audited blind, session of 2026-11-24): untouched 0.801 and 0.851
+    # (rules at the Italian tally cues' commit); not used for development yet
+    "heldout/pt2": {"headline": 0.75},
+    "heldout/de2": {"headline": 0.80},
 }
 
 
