@@ -52,3 +52,23 @@ def test_it_altre_after_a_first_count_is_an_addition():
     got = tallies(IT_LEAD + "Rispetto al primo rapporto di Safeguard Defenders, che ne elencava 60, l'organizzazione ne ha trovate "
                   "altre 25.", "it")
     assert (60, None, None, False) in got and (25, None, None, True) in got
+
+
+# --- Spanish ---------------------------------------------------------------------------------------
+
+ES_LEAD = "Las comisarías de la policía china en el extranjero.\n\n"
+
+
+def test_es_a_found_count_with_mas_is_an_addition():
+    got = tallies(ES_LEAD + "En su primer informe la ONG Safeguard Defenders contó 40; en marzo sumó 12 más.", "es")
+    assert (40, None, None, False) in got and (12, None, None, True) in got
+
+
+def test_es_raised_to_a_count_spans_the_countries_after_it():
+    got = tallies(ES_LEAD + "Un año después, la organización la elevó a 75 en 38 países.", "es")
+    assert (75, 38, None, False) in got
+
+
+def test_es_a_count_after_its_noun():
+    got = tallies(ES_LEAD + "Según la ONG, las oficinas de este tipo en el mundo ya son más de 90.", "es")
+    assert (90, None, None, False) in got
