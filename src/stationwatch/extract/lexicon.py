@@ -45,6 +45,7 @@ class Lexicon:
     institution: re.Pattern
     diplomatic: re.Pattern  # the Chinese side, a diplomatic step: makes an unnamed body's concern a response
     not_places: frozenset[str]  # names that are words in this language ("Lima" is Indonesian for five)
+    name_endings: tuple[str, ...]  # endings a place name takes and stays that place ("Manhattans", "Dubliner")
     collective: re.Pattern
     operator_cue: re.Pattern
     tally_noun: re.Pattern
@@ -69,6 +70,7 @@ class Lexicon:
     not_location_before: re.Pattern  # what ending the text makes the place after it no station's location
     link_end: re.Pattern  # a cheap first test for not_location_before: a preposition or article ends the text
     lead_words: frozenset[str]  # capitalised words that may stand before a city ("In Toronto")
+    nouns_capitalised: bool  # German writes every noun capitalised: a capital after a city is no sign of a name
     # how the language writes: "latin" (words between spaces) or "cjk" (no spaces; numerals and counters)
     script: str
     thousands: str  # the thousands separator of numbers in digits ("," in English, "." in Spanish)
@@ -116,6 +118,7 @@ def lexicon(language: str = "en") -> Lexicon:
         institution=rx(t["institutions"]),
         diplomatic=rx(t.get("diplomatic") or []),
         not_places=frozenset(_places(language).get("not_places") or ()),
+        name_endings=tuple(_places(language).get("name_endings") or ()),
         collective=rx(t["collective_actors"]),
         operator_cue=re.compile("|".join(f"(?:{p})" for p in t["operator_cues"]), re.IGNORECASE),
         tally_noun=rx(t["tally_nouns"]),
@@ -143,6 +146,7 @@ def lexicon(language: str = "en") -> Lexicon:
                                            re.IGNORECASE),
         link_end=_regex.compile(rf"\b(?:{_alt(t.get('place_prepositions'))}|{_alt(t.get('articles'))})\s+$", re.IGNORECASE),
         lead_words=frozenset(t.get("lead_words") or ()),
+        nouns_capitalised=bool(t.get("nouns_capitalised")),
         script="latin" if bounded else "cjk",
         thousands=n.get("thousands", ","),
         numerals=n.get("numerals"),

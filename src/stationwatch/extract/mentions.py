@@ -104,8 +104,13 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() and not ("\u3040" <= ch <= "\u9fff")
 
 
-def _raw_names(text: str, script: str = "en") -> list[tuple[int, int, str, object]]:
+def _raw_names(text: str, script: str = "en", endings: tuple[str, ...] = ()) -> list[tuple[int, int, str, object]]:
+    """Every name in the text (leftmost-longest, one per span). ``endings``: what a place name may take
+    in the text's language and stay that place (German "Manhattans Chinatown", "die Dubliner Innenstadt");
+    a city name with its ending is read as the city even where the whole word is also a demonym."""
     found = []
+    preferred: set[tuple] = set()
+    suffixed: set[tuple] = set()
     elided = script == "latin"
     wc = _is_word_char if _CJK.search(text) else str.isalnum
     n = len(text)
@@ -117,6 +122,16 @@ def _raw_names(text: str, script: str = "en") -> list[tuple[int, int, str, objec
             continue  # inside a word or a hyphenated compound ("non-Chinese"); " -one" is fine; in French or
             # Italian a name follows an elided article ("l'Irlanda", "dell'FBI")
         if end < n and wc(text[end]) and wc(text[end - 1]):
+            if endings and kind == "place" and text[start].isupper():
+                j = end
+                while j < n and wc(text[j]):
+                    j += 1
+                if text[end:j] in endings:  # (the mention is the whole word; its value the name in it)
+                    found.append((start, j, kind, value))
+                    suffixed.add((start, j, kind, value))
+                    cands = gazetteer().names.get(value, ())
+                    if cands and all(p.kind == "city" for p in cands) and max(p.population for p in cands) >= 100_000:
+                        preferred.add((start, j, kind, value))
             continue
         if _KATAKANA.match(text, start) and ((start > 0 and _KATAKANA.match(text, start - 1))
                                             or (end < n and _KATAKANA.match(text, end))):
@@ -126,7 +141,7 @@ def _raw_names(text: str, script: str = "en") -> list[tuple[int, int, str, objec
             continue  # part of a hyphenated word ("Spain-made"), but keep "Montreal-area"
         found.append((start, end, kind, value))
     # leftmost-longest, then precedence; drop overlaps
-    found.sort(key=lambda m: (m[0], -(m[1] - m[0]), -_RANK[m[2]]))
+    found.sort(key=lambda m: (m[0], m not in preferred, -(m[1] - m[0]), m in suffixed, -_RANK[m[2]]))
     out = []
     last_end = -1
     for m in found:
@@ -354,7 +369,7 @@ def find_mentions(doc: Document) -> Document:
         return max(bisect_right(starts, pos) - 1, 0)
 
     g = gazetteer()
-    raw = _raw_names(text, script_of(doc.language))
+    raw = _raw_names(text, script_of(doc.language), lexicon(language).name_endings)
     cand_cache: dict[str, list] = {}
 
     def candidates(name: str) -> list:

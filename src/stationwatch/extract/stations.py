@@ -322,7 +322,7 @@ def extract_stations(doc: Document) -> Document:
                     continue  # "has not identified any station in Berlin"
                 nxt = re.match(r" ([A-Z][a-z]+)", after)
                 prv = re.search(r"\b([A-Z][a-z]+) $", text[max(sent.start, p.start - 20):p.start])
-                if (nxt and p.value.kind in ("city", "part")) or (
+                if (nxt and p.value.kind in ("city", "part") and not L.nouns_capitalised) or (
                         prv and prv.group(1) not in L.lead_words and p.value.kind == "city"):
                     continue  # a name, not a place: "Marco Mendicino", "Alicia Kearns", "Washington Post"
                 place = p.value
