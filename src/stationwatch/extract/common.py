@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import _regex
 from ..document import Document, Mention
 from .lexicon import Lexicon, lexicon, pack_for
@@ -151,5 +153,48 @@ def sentence_clauses(doc: Document, si: int) -> list[tuple[int, int]]:
     got = memo.get(si)
     if got is None:
         s = doc.sentences[si]
-        got = memo[si] = clauses(doc.text, s.start, s.end)
+        got = clauses(doc.text, s.start, s.end)
+        L = lex(doc)
+        if L.script == "cjk":
+            got = [c for span in got for c in _cjk_clauses(doc, L, si, *span)]
+        memo[si] = got
     return got
+
+
+def _cjk_clauses(doc: Document, L: Lexicon, si: int, start: int, end: int) -> list[tuple[int, int]]:
+    """Chinese and Japanese string clauses together with "，" where English would start a sentence:
+    "新发现48个据点，全球总数升至102个，分布在53个国家". A clause ends at "；", and at "，" when the text after it
+    brings a new count of stations while the text before already had one; a count of countries or cities
+    after "，" ("分布在53个国家") stays with the count it spans."""
+    text = doc.text
+    numbers = [m for m in by_sentence(doc).get(si, []) if m.kind == "number" and start <= m.start < end]
+    if len(numbers) < 2:
+        return [(start, end)]
+    out = []
+    pos = start
+    seen_count = False
+    breaks = _regex.compile("[；;" + re.escape(L.clause_commas) + "]")
+    for b in breaks.finditer(text, start, end):
+        seg_end = b.start()
+        seen_count = seen_count or any(pos <= m.start < seg_end and _station_count(L, text, m) for m in numbers)
+        nxt = breaks.search(text, b.end(), end)
+        nxt_end = nxt.start() if nxt else end
+        brings = any(b.end() <= m.start < nxt_end and _station_count(L, text, m) for m in numbers)
+        if b.group() in "；;" or (seen_count and brings):
+            out.append((pos, seg_end))
+            pos = b.end()
+            seen_count = False
+    out.append((pos, end))
+    return [(s, e) for s, e in out if e > s] or [(start, end)]
+
+
+def _station_count(L: Lexicon, text: str, m: Mention) -> bool:
+    """A number with a counter that counts no countries or cities ("102个", not "53个国家")."""
+    rest = text[m.end:m.end + 10]
+    if L.country_noun.match(rest) or L.city_noun.match(rest):
+        return False
+    c = L.counters.match(rest)
+    if c is None:
+        return False
+    tail = rest[c.end():]
+    return not (L.country_noun.match(tail) or L.city_noun.match(tail))

@@ -71,6 +71,7 @@ class Lexicon:
     link_end: re.Pattern  # a cheap first test for not_location_before: a preposition or article ends the text
     lead_words: frozenset[str]  # capitalised words that may stand before a city ("In Toronto")
     nouns_capitalised: bool  # German writes every noun capitalised: a capital after a city is no sign of a name
+    clause_commas: str  # the commas that may end a clause (Chinese "，"; Japanese also "、", which Chinese uses in lists)
     # how the language writes: "latin" (words between spaces) or "cjk" (no spaces; numerals and counters)
     script: str
     thousands: str  # the thousands separator of numbers in digits ("," in English, "." in Spanish)
@@ -147,6 +148,7 @@ def lexicon(language: str = "en") -> Lexicon:
         link_end=_regex.compile(rf"\b(?:{_alt(t.get('place_prepositions'))}|{_alt(t.get('articles'))})\s+$", re.IGNORECASE),
         lead_words=frozenset(t.get("lead_words") or ()),
         nouns_capitalised=bool(t.get("nouns_capitalised")),
+        clause_commas=t.get("clause_commas", ","),
         script="latin" if bounded else "cjk",
         thousands=n.get("thousands", ","),
         numerals=n.get("numerals"),
