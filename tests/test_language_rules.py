@@ -72,3 +72,96 @@ def test_es_raised_to_a_count_spans_the_countries_after_it():
 def test_es_a_count_after_its_noun():
     got = tallies(ES_LEAD + "Según la ONG, las oficinas de este tipo en el mundo ya son más de 90.", "es")
     assert (90, None, None, False) in got
+
+
+# --- German and Dutch place names with endings ---------------------------------------------------------
+
+
+def test_de_a_city_adjective_and_a_genitive_are_the_city():
+    text = ("Chinesische Polizeistationen im Ausland.\n\nDie Behörden haben eine chinesische Polizeistation in "
+            "der Hamburger Altstadt geschlossen. Eine zweite chinesische Polizeistation arbeitet in Lissabons "
+            "Zentrum.")
+    got = stations(text, "de")
+    assert ("DE", "Hamburg") in got and ("PT", "Lisbon") in got
+
+
+def test_de_a_country_adjective_stays_a_demonym():
+    doc = run(from_text("Die Schweizer Behörden prüfen die Berichte über chinesische Polizeistationen.", "t.txt",
+                        language="de"))
+    assert [m.kind for m in doc.mentions if m.text.startswith("Schweiz")] == ["demonym"]
+
+
+def test_nl_a_city_adjective_is_the_city():
+    text = ("Chinese politieposten in het buitenland.\n\nEen Chinees politiebureau in een Eindhovense winkelstraat "
+            "is gesloten, meldt de politie.")
+    assert ("NL", "Eindhoven") in stations(text, "nl")
+
+
+# --- Portuguese ------------------------------------------------------------------------------------
+
+PT_LEAD = "As esquadras da polícia chinesa no estrangeiro.\n\n"
+
+
+def test_pt_a_count_after_its_noun_with_a_copula():
+    got = tallies(PT_LEAD + "Segundo a ONG, os postos deste tipo no mundo são já mais de 90.", "pt")
+    assert (90, None, None, False) in got
+
+
+def test_pt_an_object_pronoun_before_or_after_the_verb_counts_the_stations():
+    # Portugal puts the pronoun after the verb ("elevou-as"), Brazil before it ("as elevou")
+    for text in ("Um ano depois, a organização elevou-as para 75 em 38 países.",
+                 "Um ano depois, a organização as elevou para 75 em 38 países."):
+        assert (75, 38, None, False) in tallies(PT_LEAD + text, "pt")
+
+
+def test_pt_a_total_that_reaches_a_count_spans_the_countries_after_it():
+    got = tallies(PT_LEAD + "Na nova contagem do grupo, o total passou para 77, em 41 países.", "pt")
+    assert (77, 41, None, False) in got
+
+
+def test_pt_a_count_said_new_among_a_count_given_before_is_an_addition():
+    got = tallies(PT_LEAD + "Dos 88 postos do relatório da ONG, 47 são novos.", "pt")
+    assert (88, None, None, False) in got and (47, None, None, True) in got
+
+
+# --- Chinese and Japanese clauses ------------------------------------------------------------------------
+
+
+def test_zh_a_new_count_after_a_comma_is_its_own_clause():
+    text = ("海外警务服务站调查\n\n该组织称又发现至少20个海外服务站，全球总数升至75个，分布在40个国家。"
+            "据报道，某市公安局已在12个国家15个城市设立18个“海外110”服务站；该组织估计此类站点至少有60个。")
+    got = {t[:3] for t in tallies(text, "zh")}
+    assert (75, 40, None) in got and (18, 12, 15) in got
+    assert (20, 40, None) not in got and (60, 12, 15) not in got
+
+
+def test_ja_the_japanese_comma_ends_a_clause_before_a_new_count():
+    text = ("海外警察拠点\n\n中国の海外警察拠点について、人権団体は2023年に新たに20カ所を見つけたと発表し、"
+            "合計は七十五カ所、40カ国に広がった。")
+    got = {t[:3] for t in tallies(text, "ja")}
+    assert (75, 40, None) in got and (20, 40, None) not in got
+
+
+# --- Dutch -----------------------------------------------------------------------------------------
+
+NL_LEAD = "De Chinese politieposten in het buitenland.\n\n"
+
+
+def test_nl_the_partitive_er_with_bij_is_an_addition_to_a_count():
+    got = tallies(NL_LEAD + "De ngo Safeguard Defenders telde eerst 40 posten en vond er nog 12 bij.", "nl")
+    assert (40, None, None, False) in got and (12, None, None, True) in got
+
+
+def test_nl_a_count_after_a_copula_with_the_partitive_er():
+    got = tallies(NL_LEAD + "Volgens de organisatie Safeguard Defenders zijn het er inmiddels meer dan 90.", "nl")
+    assert (90, None, None, False) in got
+
+
+def test_nl_het_aantal_rising_to_a_figure_spans_the_countries_after_it():
+    got = tallies(NL_LEAD + "In het vervolgrapport van de ngo is het aantal opgelopen tot 75, in 38 landen.", "nl")
+    assert (75, 38, None, False) in got
+
+
+def test_nl_a_predicative_nieuw_marks_the_new_ones_among_a_count():
+    got = tallies(NL_LEAD + "De waakhond noemde 60 stations in 25 landen, waarvan 12 nieuw zijn.", "nl")
+    assert (60, 25, None, False) in got and (12, None, None, True) in got

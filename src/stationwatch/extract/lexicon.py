@@ -147,7 +147,7 @@ def lexicon(language: str = "en") -> Lexicon:
                                            re.IGNORECASE),
         link_end=_regex.compile(rf"\b(?:{_alt(t.get('place_prepositions'))}|{_alt(t.get('articles'))})\s+$", re.IGNORECASE),
         lead_words=frozenset(t.get("lead_words") or ()),
-        nouns_capitalised=bool(t.get("nouns_capitalised")),
+        nouns_capitalised=t.get("capitalised", "names") == "nouns",
         clause_commas=t.get("clause_commas", ","),
         script="latin" if bounded else "cjk",
         thousands=n.get("thousands", ","),
