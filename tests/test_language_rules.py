@@ -165,3 +165,61 @@ def test_nl_het_aantal_rising_to_a_figure_spans_the_countries_after_it():
 def test_nl_a_predicative_nieuw_marks_the_new_ones_among_a_count():
     got = tallies(NL_LEAD + "De waakhond noemde 60 stations in 25 landen, waarvan 12 nieuw zijn.", "nl")
     assert (60, 25, None, False) in got and (12, None, None, True) in got
+
+
+def test_a_word_for_more_right_before_a_count_makes_it_an_addition():
+    assert (31, None, None, True) in tallies(PT_LEAD + "Em março, a ONG identificou mais 31 postos da polícia chinesa.", "pt")
+    assert (17, None, None, True) in tallies(ES_LEAD + "La ONG localizó otras 17 comisarías chinas en el extranjero.", "es")
+
+
+# --- German ----------------------------------------------------------------------------------------
+
+DE_LEAD = "Chinesische Übersee-Polizeistationen sorgen in Europa für Streit.\n\n"
+
+
+def test_de_a_subject_after_the_verb_and_weitere_after_the_count_make_an_addition():
+    # verb second: the subject ("sie") stands between the verb of counting and the count
+    got = tallies(DE_LEAD + "Die NGO Safeguard Defenders zählte zunächst 40; in ihrem neuen Bericht nennt sie 12 weitere.", "de")
+    assert (40, None, None, False) in got and (12, None, None, True) in got
+
+
+def test_de_a_count_after_its_noun_with_es_gibt():
+    got = tallies(DE_LEAD + "Solche Anlaufstellen gibt es laut der Organisation inzwischen mehr als 90.", "de")
+    assert (90, None, None, False) in got
+
+
+def test_de_a_participle_after_a_bare_count_makes_it_a_count_of_stations():
+    # the participle goes to the end, after the count: "hatte … 40 gezählt"
+    got = tallies(DE_LEAD + "Im ersten Bericht hatte die Gruppe 40 gezählt, verteilt auf 21 Länder.", "de")
+    assert (40, 21, None, False) in got
+
+
+def test_de_mehr_als_after_a_second_count_is_an_addition():
+    got = tallies(DE_LEAD + "Die Gruppe listet nun 75 Stationen in 38 Ländern auf, 21 mehr als im ersten Bericht.", "de")
+    assert (75, 38, None, False) in got and (21, None, None, True) in got
+
+
+# --- Indonesian ------------------------------------------------------------------------------------
+
+ID_LEAD = "Kantor polisi rahasia Tiongkok di luar negeri.\n\n"
+
+
+def test_id_a_found_count_with_lagi_is_an_addition():
+    got = tallies(ID_LEAD + "Dalam laporan pertamanya, lembaga Safeguard Defenders mencatat 40 kantor; pada Maret lembaga "
+                  "itu menemukan 12 lagi.", "id")
+    assert (40, None, None, False) in got and (12, None, None, True) in got
+
+
+def test_id_a_count_after_its_noun_with_berjumlah():
+    got = tallies(ID_LEAD + "Menurut lembaga itu, kantor-kantor semacam itu kini berjumlah lebih dari 90.", "id")
+    assert (90, None, None, False) in got
+
+
+def test_id_jumlahnya_reaching_a_count_spans_the_countries_after_it():
+    got = tallies(ID_LEAD + "Dalam laporan terbarunya, jumlahnya mencapai tujuh puluh lima di tiga puluh delapan negara.", "id")
+    assert (75, 38, None, False) in got
+
+
+def test_id_a_verb_of_reporting_after_a_place_has_a_group_for_subject_not_the_place():
+    got = tallies(ID_LEAD + "Organisasi yang berbasis di Madrid mencatat 65 kantor di 27 negara.", "id")
+    assert (65, 27, None, False) in got

@@ -143,7 +143,8 @@ def extract_tallies(doc: Document) -> Document:
                     if values["stations"] is None:
                         values["stations"] = n.value
                         anchor = n
-                        additional = bool(L.additional.search(rest[:mods.end()])) or (
+                        additional = bool(L.additional.search(rest[:mods.end()])) or bool(further) or bool(
+                            cue["additional_before"].search(text, max(c_start, n.start - 20), n.start)) or (
                             cjk and L.additional.search(text, max(c_start, n.start - 6), n.start) is not None)
                     elif bare_more or cue["new_ones_after"].match(rest) or cue["are_new_after"].match(rest):
                         added.append(n)  # "… exposed 54 stations, says it has now found 48 more"
