@@ -223,3 +223,12 @@ def test_id_jumlahnya_reaching_a_count_spans_the_countries_after_it():
 def test_id_a_verb_of_reporting_after_a_place_has_a_group_for_subject_not_the_place():
     got = tallies(ID_LEAD + "Organisasi yang berbasis di Madrid mencatat 65 kantor di 27 negara.", "id")
     assert (65, 27, None, False) in got
+
+
+def test_a_connective_that_brings_a_total_ends_a_clause():
+    got = {t[:3] for t in tallies(PT_LEAD + "No segundo relatório, a ONG encontrou outras 26, num total de 81 em 44 países.",
+                                  "pt")}
+    assert (26, None, None) in got and (81, 44, None) in got and (26, 44, None) not in got
+    got = {t[:3] for t in tallies(IT_LEAD + "Nel nuovo rapporto l'organizzazione ne ha individuate altre 19, portando il "
+                                  "totale a 73 in 35 Paesi.", "it")}
+    assert (19, None, None) in got and (73, 35, None) in got

@@ -157,6 +157,8 @@ def sentence_clauses(doc: Document, si: int) -> list[tuple[int, int]]:
         L = lex(doc)
         if L.script == "cjk":
             got = [c for span in got for c in _cjk_clauses(doc, L, si, *span)]
+        elif L.language != "en":
+            got = [c for span in got for c in _split(doc.text, L.clause_break, *span)]
         memo[si] = got
     return got
 
@@ -186,6 +188,19 @@ def _cjk_clauses(doc: Document, L: Lexicon, si: int, start: int, end: int) -> li
             seen_count = False
     out.append((pos, end))
     return [(s, e) for s, e in out if e > s] or [(start, end)]
+
+
+def _split(text: str, rx, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause split further where the pack's ``clause_breaks`` match (the match itself is dropped)."""
+    out = []
+    pos = start
+    for m in rx.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if end > pos:
+        out.append((pos, end))
+    return out or [(start, end)]
 
 
 def _station_count(L: Lexicon, text: str, m: Mention) -> bool:

@@ -71,6 +71,7 @@ class Lexicon:
     link_end: re.Pattern  # a cheap first test for not_location_before: a preposition or article ends the text
     lead_words: frozenset[str]  # capitalised words that may stand before a city ("In Toronto")
     nouns_capitalised: bool  # German writes every noun capitalised: a capital after a city is no sign of a name
+    clause_break: re.Pattern  # where a clause ends besides the English connectives (text.py): ", lo que eleva", ", ma "
     clause_commas: str  # the commas that may end a clause (Chinese "，"; Japanese also "、", which Chinese uses in lists)
     # how the language writes: "latin" (words between spaces) or "cjk" (no spaces; numerals and counters)
     script: str
@@ -149,6 +150,7 @@ def lexicon(language: str = "en") -> Lexicon:
         lead_words=frozenset(t.get("lead_words") or ()),
         nouns_capitalised=t.get("capitalised", "names") == "nouns",
         clause_commas=t.get("clause_commas", ","),
+        clause_break=_regex.compile(_alt(t.get("clause_breaks")), re.IGNORECASE),
         script="latin" if bounded else "cjk",
         thousands=n.get("thousands", ","),
         numerals=n.get("numerals"),
