@@ -232,3 +232,15 @@ def test_a_connective_that_brings_a_total_ends_a_clause():
     got = {t[:3] for t in tallies(IT_LEAD + "Nel nuovo rapporto l'organizzazione ne ha individuate altre 19, portando il "
                                   "totale a 73 in 35 Paesi.", "it")}
     assert (19, None, None) in got and (73, 35, None) in got
+
+
+def test_connectives_of_a_total_end_a_clause_in_german_indonesian_and_dutch():
+    got = {t[:3] for t in tallies(DE_LEAD + "Im zweiten Bericht der NGO kommen 23 hinzu, womit die Gesamtzahl auf 81 in "
+                                  "44 Ländern steigt.", "de")}
+    assert (23, None, None) in got and (81, 44, None) in got
+    got = {t[:3] for t in tallies(ID_LEAD + "Lembaga Safeguard Defenders itu menemukan tambahan 23 kantor, sehingga "
+                                  "totalnya menjadi 81 kantor di 44 negara.", "id")}
+    assert (23, None, None) in got and (81, 44, None) in got
+    got = {t[:3] for t in tallies(NL_LEAD + "De organisatie vond daarna nog eens 23 posten, waarmee het totaal op 81 "
+                                  "posten in 44 landen komt.", "nl")}
+    assert (23, None, None) in got and (81, 44, None) in got
