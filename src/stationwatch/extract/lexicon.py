@@ -80,6 +80,7 @@ class Lexicon:
     counters: re.Pattern  # measure words between a number and its noun ("21个国家", "3カ所")
     not_counts: re.Pattern  # what makes a number no count when it follows ("4月", "12日": a date)
     not_numbers: re.Pattern  # numbers that are names ("海外110")
+    station: dict[str, re.Pattern]  # the cues station sentences are read by (``station_cues``)
     tally: dict[str, re.Pattern]  # the cues a headline count is read by (``tally_cues``; English where a pack has none)
     prefilter: Prefilter
     # each family's patterns one by one, with their prefilter keys: only those whose literal occurs run
@@ -158,6 +159,7 @@ def lexicon(language: str = "en") -> Lexicon:
         not_counts=_regex.compile("|".join(n.get("not_counts") or [r"(?!x)x"])),
         not_numbers=_regex.compile("|".join(n.get("not_numbers") or [r"(?!x)x"])),
         tally=_cues(t, "tally_cues"),
+        station=_cues(t, "station_cues"),
         prefilter=Prefilter(fams, bounded),
         singles=(singles := {name: tuple((pattern_key(name, i), rx([p], not_after=guards.get(name, ())))
                                          for i, p in enumerate(pats))

@@ -24,18 +24,7 @@ from .common import (
 from .mentions import is_host
 
 NAME = "stations/1"
-# words allowed between a count and its place: "three in the metropolitan area of Toronto"
-_FILLER = _regex.compile(
-    r"^(?:\s+|\b(?:of|them|these|those|is|are|was|were|in|at|the|a|such|known|more|chinese|overseas|"
-    r"police|policing|service|stations?|centres?|centers?|sites?|offices?|posts?|outposts?|establishments?|"
-    r"venues?|bases?|metropolitan|area|greater|located|based|operating|been|found|discovered|identified|entry|entries|"
-    r"listings?|"
-    r"previously|that|which|unofficial|undeclared|secret|illegal|clandestine|alleged|listed|reported|counted|"
-    r"registered|run|opened|set|up|'?110'?)\b)*$",
-    re.IGNORECASE)
-_ANAPHOR = _regex.compile(r"^\W*(?:one of them|one|the other|another|both|it|they|the (?:first|second|third)|"
-                      r"an? (?:second|third|fourth|further|new) one|"
-                      r"specifically|of these|of them)\b", re.IGNORECASE)
+# (the cues a language words differently are in its pack: station_cues, read as `cue[...]` below)
 _ADDRESS = _regex.compile(
     r"(?=[oai][nt]\s)\b(?:on|at|in)\s+((?:\d+[\w-]*\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|"
     r"Boulevard|Blvd\.|Lane|Square|Broadway|Place|Way|Quay|Drive))(?!\w)")
@@ -66,38 +55,17 @@ _METONYM_VERB = _regex.compile(r"\s+(?:(?:has|have|had|is|was)\s+(?:\w+ly\s+)?(?
 
 
 _DATELINE = _regex.compile(r"^(?:\d+[.)]\s*|[-•*]\s*|\d{1,2}:\d{2}\s*)?$")
-_DATELINE_AFTER = _regex.compile(r"^(?:\s*[—–]|\s+-\s|\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\((?:[A-Z][\w ]+)\)\s*[-—–])")
 _HOME_OF_DIASPORA = _regex.compile(r"^(?:[’']s|\s+(?:has|had|is home to|hosts))\s+(?:an?\s+)?(?:\w+\s+){0,3}?"
                                r"(?:communit(?:y|ies)|diaspora|population|residents)\b", re.IGNORECASE)
 _PATROL = _regex.compile(r"\bpatrol(?:s|led|ling)?\b", re.IGNORECASE)
-_LOCATED = _regex.compile(r"\b(?:are|were|is|was)\s+(?:all\s+|both\s+|located\s+|based\s+)?in\s+[A-Z]")
-# the text denies a station there: "no station was found", "has not identified any", "none of them"
-_NEGATED = _regex.compile(
-    # ("no evidence of illegal activity at the sites" clears the sites; it does not deny them)
-    r"\b(?:no|none|nobody|no one|never|neither|nor)\b(?! longer| fewer| less| more| (?:evidence|signs?|indications?|proof) "
-    r"of (?:any )?(?:illegal|criminal|unlawful|wrongdoing|crimes?|offen))[^.;]{0,60}\b(?:stations?|offices?|sites?|outposts?|"
-    r"identified|found|any)\b|\bnone of them\b(?! (?:is|are|was|were) (?:still|any longer))|"
-    r"\b(?:not|n[o’']t|never)\s+(?:yet\s+|been\s+|be\s+)*(?:identif\w+|f[oi]nd\w*|locat\w+|discover\w*|detect\w*|"
-    r"confirm\w*|exist\w*|operat\w+|host\w*|ha(?:ve|s|d)\s+any|aware\s+of\s+any|seen)\b|"
-    r"\b(?:is|are|was|were)(?:\s+\w+ly)?\s+not\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:stations?|offices?|outposts?)\b", re.IGNORECASE)
 # "Canada's financial hub", "Brazil's largest city": a city of the country is meant, not the country
 _COUNTRY_OF_CITY = _regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:hub|city|capital|metropolis|port|suburbs?|districts?|"
                               r"region|province|state)\b", re.IGNORECASE)
-# "the lists include Lagos and Maseru": the report's list names the places themselves
-_LISTING = _regex.compile(r"\b(?:list|lists|report|reports|update|dossier)\s+(?:also\s+)?(?:includes?|included|names?|named|"
-                      r"features?|featured)\b|\b(?:features?|featured|appears?|appeared|figures?|is included|are included)"
-                      r"\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?(?:\w+\s+)?(?:list|lists|report)\b|"
-                      r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:mentioned|listed|named|included)\b",
-                      re.IGNORECASE)
 _IN_LIST = _regex.compile(r"(?:,|\band|\bor)\s+$")  # the place follows others in a list
 _COUNTRY_INVESTIGATES = _regex.compile(
     r"(?:(?:,| and) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)*(?:\s+(?:have|has|had))?(?:\s+(?:all|also|both))?"
     r"\s+(?:said|say|says|announced|confirmed|are|were|is|was|began|begun|started)\s+(?:\w+\s+){0,3}?"
     r"(?:review\w*|investigat\w*|look\w* into|examin\w*|check\w*|assess\w*|monitor\w*|inquir\w*|prob\w+)")
-# "several in Canada and the UK", "others in Barcelona": stations without a number
-_VAGUE_COUNT_IN = _regex.compile(r"\b(?:several|a few|dozens|many|multiple|others|more)\s+(?:more\s+)?(?:in|across)\s+(?:the\s+)?$",
-                             re.IGNORECASE)
-_OTHERS_IN = _regex.compile(r"\b(?:others?|another|one|two|three|four|five|six|several|a few)(?:\s+more)?\s*,?\s+in\s+[A-Z]")
 _IN_CAPITAL = _regex.compile(r"(?:[A-Z][\w ]{0,20}(?::|\s[—–-])\s*|\d{1,2}\s+\w+\s+\d{4}\s*[—–-]\s*)?In\s+")
 _BODY_AFTER = _regex.compile(r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:minister|ministry|government|parliament|house|senate|"
                          r"congress|chancellor|president|cabinet|court|prosecutors?|lawmakers|MPs)\b", re.IGNORECASE)
@@ -106,20 +74,13 @@ _ALL_IN = _regex.compile(r"\b(?:all|both)(?: of them| three| two| four)? in\b", 
 # (an appositive may stand between: "Italy, home to a large community, hosts eleven of them")
 _WITH_N = _regex.compile(r"(?:\s+[a-z]+){1,3},?\s+with\s+")
 _VERB_PHRASE = _regex.compile(r"^(?:,[^,;.]{1,80},)?\s+(?:(?!among\b|of\b)[a-z]+\s+){1,5}(?:at least\s+)?$")
-_NOUN_AFTER = _regex.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?|outposts?)\b")
-# ("Stations have also been identified in Latin America, in Brazil, …": a region may come first)
-_STATIONS_IN = _regex.compile(r"(?<!building )(?<!construction )(?<!work )\b(?:stations?|outposts?|outlets?|offices?|posts?|centres?|centers?|sites?|branch(?:es)?)\s+(?:\w+\s+){0,4}?(?:in|across)\s+"
-                          r"(?:(?:the\s+)?[A-Z][\w ]{2,30},\s+(?:in|including|notably|namely)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _AGE = _regex.compile(r"[A-Za-z)\"”]\s*,\s*$")
-_COUNT_AFTER = _regex.compile(r"^(?:\s+(?:\w+\s+)?(?:hosts|has|had|houses|counts|accounting for|accounts for)\s+"
-                          r"(?:at least\s+|some\s+)?|,\s*(?:with\s+)?)$", re.IGNORECASE)
-_DIASPORA = _regex.compile(r"\b(?:diaspora|communit(?:y|ies)|live[sd]?|living|residents?|populations?|home to|"
-                       r"nationals|asylum|concentrated|settled|clustered|Chinese-[A-Z]\w+)\b", re.IGNORECASE)
 
 
 def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> int | None:
     """A number just before the place: "two in London", "three Toronto stations"."""
     text = doc.text
+    cue = lex(doc).station
     best = None
     for m in ms:
         if m.kind != "number" or m.end > place.start or m.start < lo:
@@ -128,12 +89,12 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
             continue  # "In 2019 Hungary …": a year
         if _AGE.search(text[max(lo, m.start - 3):m.start]) and text[m.end:m.end + 1] == ",":
             continue  # "Chen Jinping, 59, of Manhattan": an age
-        if _FILLER.match(text[m.end:place.start]):
+        if cue["filler"].match(text[m.end:place.start]):
             best = m.value
     if best is not None:
         return best
     for m in ms:
-        if m.kind == "number" and m.start > place.end and _COUNT_AFTER.match(text[place.end:m.start]) \
+        if m.kind == "number" and m.start > place.end and cue["count_after"].match(text[place.end:m.start]) \
                 and re.match(r"\s*(?:of (?:them|these|those|the \w+)\s*)?(?:[;.,]|$|in all|each)", text[m.end:m.end + 24]):
             return m.value
     after = text[place.end:place.end + 60]
@@ -145,7 +106,7 @@ def _count_before(doc: Document, ms: list[Mention], place: Mention, lo: int) -> 
     for m in ms:
         # "The Netherlands orders two stations … closed", "Italy tops the list with 11 stations"
         if m.kind == "number" and place.end < m.start <= place.end + 130 \
-                and _VERB_PHRASE.match(text[place.end:m.start]) and _NOUN_AFTER.match(text[m.end:m.end + 40]):
+                and _VERB_PHRASE.match(text[place.end:m.start]) and cue["noun_after"].match(text[m.end:m.end + 40]):
             return m.value
     m2 = re.match(r"^[’']s?\s+(\w+(?:-\w+)?)\s+(?:\w+\s+){0,3}?(?:stations?|centres?|centers?|sites?|offices?)", after)
     if m2:
@@ -180,15 +141,16 @@ def _opens_with_country(doc: Document, first: int, by_sent: dict[int, list[Menti
 def _place_list(doc: Document, ms: list[Mention], start: int, introduced: bool = False) -> bool:
     """Does the sentence hold a list of three or more places ("Milan, Rome, Prato, Florence…"; "Among the
     cities concerned are Milan, Rome and Prato")?"""
+    cue = lex(doc).station
     places = [m for m in ms if m.kind == "place"]
     run = 1
     for i, (a, b) in enumerate(itertools.pairwise(places)):
-        run = run + 1 if _LIST_JOIN.fullmatch(doc.text, a.end, b.start) else 1
+        run = run + 1 if cue["list_join"].fullmatch(doc.text, a.end, b.start) else 1
         if run >= 3:
             first = places[i + 2 - run]
             # the list opens the sentence, or the sentence introduces it ("Among the cities concerned are …")
             opens = first.start - start <= 3 and not introduced
-            return opens or _INTRODUCES.search(doc.text, start, first.start) is not None
+            return opens or cue["introduces"].search(doc.text, start, first.start) is not None
     return False
 
 
@@ -210,6 +172,7 @@ def extract_stations(doc: Document) -> Document:
     if not on_topic(doc):
         return doc
     L = lex(doc)
+    cue = L.station
     text = doc.text
     by_sent = by_sentence(doc)
     found: dict[tuple, Fact] = {}
@@ -228,15 +191,15 @@ def extract_stations(doc: Document) -> Document:
         # a question keeps the stations as the subject of its answer while they were named a few
         # sentences back, or when it points back at them ("Where are these new ones?")
         context = 4 if has_noun else (max(context, 5) if question and (context > 0 or (
-            si - last_noun <= 8 and _POINTS_BACK.search(stext))) else context - 1)
+            si - last_noun <= 8 and cue["points_back"].search(stext))) else context - 1)
         if context > 0 and not prev_station:
             prev_station = True  # "Q: Where are they? A: … in Rome, Milan, Florence and Prato."
         places = [m for m in ms if m.kind == "place" and is_host(m.value)]
         # a "Country: …" paragraph of a country-by-country list
         para_head = sent.paragraph in list_heads
-        is_station_sentence = has_noun or para_head or (places and _LISTING.search(stext)) or (prev_station and (_ANAPHOR.match(stext) or any(
-            _count_before(doc, ms, p, sent.start) is not None for p in places) or _LOCATED.search(stext)
-            or _OTHERS_IN.search(stext) or _place_list(doc, ms, sent.start)))
+        is_station_sentence = has_noun or para_head or (places and cue["listing"].search(stext)) or (prev_station and (cue["anaphor"].match(stext) or any(
+            _count_before(doc, ms, p, sent.start) is not None for p in places) or cue["located"].search(stext)
+            or cue["others_in"].search(stext) or _place_list(doc, ms, sent.start)))
         prev_station = has_noun or (is_station_sentence and bool(places))
         if not is_station_sentence:
             continue
@@ -260,11 +223,11 @@ def extract_stations(doc: Document) -> Document:
             address = re.sub(r"^\S+[’']s\s+", "", addr.group(1).strip()) if addr else None
             emitted = False
             # ("whose location was not disclosed" denies an address, not the station)
-            negated = bool(cplaces) and _NEGATED.search(ctext) is not None and (
-                not may_match(doc, si, "unplaced") or _NEGATED.search(L.unplaced.sub(" ", ctext)) is not None)
+            negated = bool(cplaces) and cue["negated"].search(ctext) is not None and (
+                not may_match(doc, si, "unplaced") or cue["negated"].search(L.unplaced.sub(" ", ctext)) is not None)
             # a clause about where people live, not about a station in it
             # (but in a list of the stations' cities, "Prato, which has a large Chinese community, …" is one of them)
-            diaspora = bool(cplaces) and _DIASPORA.search(ctext) is not None \
+            diaspora = bool(cplaces) and cue["diaspora"].search(ctext) is not None \
                 and find(doc, si, "station_noun", L.station_noun, ctext) is None \
                 and not (prev_station and _place_list(doc, ms, sent.start, introduced=True))
             for p in cplaces:
@@ -304,7 +267,7 @@ def extract_stations(doc: Document) -> Document:
                     # the sentence puts the stations there too: "… two centres in the city")
                 if p.value.kind == "city" and _GOVERNMENT_ACTS.match(text, p.end):
                     continue  # "… as Berlin and Vienna start checks", "The Hague had asked Beijing"
-                if _DATELINE.match(text[sent.start:p.start]) and _DATELINE_AFTER.match(after):
+                if _DATELINE.match(text[sent.start:p.start]) and cue["dateline_after"].match(after):
                     continue  # "OTTAWA — …", "The Hague, Nov 1 (Wire) -": where the story was filed
                 if factcheck and ((_CLAIM_VERB.search(stext) and (_inside_quotes(text, sent.start, p.start)
                                                                    or _DEBUNK.search(stext)))
@@ -312,9 +275,9 @@ def extract_stations(doc: Document) -> Document:
                     continue  # a fact-check quoting the claim it checks: 'a post says "… a police station in Cork"'
                 if _RESIDENT_OF.search(text, max(c_start, p.start - 14), p.start):
                     continue  # "Lu Jianwang, 62, of the Bronx": where a person lives
-                if _TO_PLACE.search(text, max(c_start, p.start - 12), p.start) and not _NOUN_AFTER.match(after):
+                if cue["to_place"].search(text, max(c_start, p.start - 12), p.start) and not cue["noun_after"].match(after):
                     continue  # "a railway line to Belgrade", "sent back to Wenzhou": a destination, not a location
-                if _NOT_IN.search(text, max(c_start, p.start - 12), p.start):
+                if cue["not_in"].search(text, max(c_start, p.start - 12), p.start):
                     continue  # "not in Florence, as some newspapers wrote, but in Prato"
                 if _PATROL.search(text[max(c_start, p.start - 70):p.start]):
                     continue  # joint patrols in Rome and Milan are not stations there
@@ -332,7 +295,7 @@ def extract_stations(doc: Document) -> Document:
                 # a district (Markham, Akihabara) is reported under its city, and kept as `district`
                 # "stations in Italy, Croatia and Serbia": the text places stations in the country itself
                 lead = LIST_BACK.sub("", text[max(c_start, p.start - 120):p.start])
-                direct = place.kind == "country" and bool(_STATIONS_IN.search(lead) or _VAGUE_COUNT_IN.search(lead))
+                direct = place.kind == "country" and bool(cue["stations_in"].search(lead) or cue["vague_count_in"].search(lead))
                 data = {"country": place.country, "city": place.city,
                         "district": place.name if place.kind == "part" else None,
                         "count": count, "operator": operator, "address": address, "status": status,
@@ -369,12 +332,7 @@ _HOME_OPENED = _regex.compile(
     r"[Mm]inistry of (?:the )?[Ii]nterior|(?:[Ii]nterior |[Ss]ecurity )?[Mm]inister|[Gg]overnor)\b[^.;]{0,120}\b(?:opened|opens|inaugurated|inaugurates|launched|launches|unveiled)\s+"
     r"(?:a|an|its|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}(?:post|station|office|desk|centre|center|kiosk)s?\b")
 _CHINESE_STATE = _regex.compile(r"\b(?:China|Chinese(?!-)|Beijing|PRC|[Pp]ublic [Ss]ecurity)\b")
-_INTRODUCES = _regex.compile(r"\b(?:are|were|include|includes|included|including|namely|came|come|followed by|"
-                             r"names?|named|lists?|listed|cites?|cited|mentions?|mentioned|(?:located|based|situated|found) in)\s*:?\s*$")
 _RESIDENT_OF = _regex.compile(r"(?<=\d),\s+of\s+(?:the\s+)?$")
-_TO_PLACE = _regex.compile(r"(?<![\w-])(?:to|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
-_NOT_IN = _regex.compile(r"\bnot\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
-_POINTS_BACK = _regex.compile(r"\b(?:these|those|they|them|ones)\b", re.IGNORECASE)
 _FACTCHECK = _regex.compile(r"\bfact[- ]?check|\bverdict\b|\bclaim:|\brating:", re.IGNORECASE)
 _DEBUNK = _regex.compile(r"\b(?:no (?:source|evidence)|cite no|unsupported|unfounded|false|fabricated|misleading|"
                          r"not true|no basis)\b", re.IGNORECASE)
@@ -388,7 +346,6 @@ def _inside_quotes(text: str, start: int, pos: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-_LIST_JOIN = _regex.compile(r",\s*|,?\s+(?:and|or)\s+")
 
 
 def _country_right_after(places: list[Mention], pos: int) -> Mention | None:
@@ -400,12 +357,13 @@ def _unplaced(doc: Document, found: dict, by_sent: dict, si: int, start: int, sp
               ms: list[Mention], operator: str | None, status: str) -> None:
     """A station whose place the text says is unknown: its country from the text or context."""
     sent = doc.sentences[si]
+    cue = lex(doc).station
     named = [m for m in ms if m.kind == "place" and m.value.kind in ("country", "region")
              and is_host(m.value) and not doc.text.startswith("-based", m.end)]
     # "it names Nigeria, Tanzania and Lesotho as host countries, without giving the cities": each of them
     listed = named[:1]
     for m in named[1:]:
-        if _LIST_JOIN.fullmatch(doc.text, listed[-1].end, m.start):
+        if cue["list_join"].fullmatch(doc.text, listed[-1].end, m.start):
             listed.append(m)
     if len(listed) > 1:
         for m in listed:
