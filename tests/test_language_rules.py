@@ -244,3 +244,48 @@ def test_connectives_of_a_total_end_a_clause_in_german_indonesian_and_dutch():
     got = {t[:3] for t in tallies(NL_LEAD + "De organisatie vond daarna nog eens 23 posten, waarmee het totaal op 81 "
                                   "posten in 44 landen komt.", "nl")}
     assert (23, None, None) in got and (81, 44, None) in got
+
+
+# --- French ----------------------------------------------------------------------------------------
+
+FR_LEAD = "Les postes de police chinois à l'étranger.\n\n"
+
+
+def test_fr_the_clitic_en_counts_the_stations_named_before():
+    # an adverb of time may stand between the verb and the count; the countries follow after a comma
+    got = tallies(FR_LEAD + "L'organisation en dénombre aujourd'hui 75, dans 38 pays.", "fr")
+    assert (75, 38, None, False) in got
+
+
+def test_fr_autres_after_a_found_count_is_an_addition():
+    # French puts "more" after the count, with no noun after it: "elle en a trouvé 12 autres"
+    got = tallies(FR_LEAD + "Dans son premier rapport, l'ONG Safeguard Defenders en recensait 40 ; en mars, elle en a "
+                  "trouvé 12 autres.", "fr")
+    assert (40, None, None, False) in got and (12, None, None, True) in got
+
+
+def test_fr_a_count_after_its_noun_with_au_nombre_de():
+    got = tallies(FR_LEAD + "Selon l'ONG, ces bureaux seraient au nombre de 90 dans le monde.", "fr")
+    assert (90, None, None, False) in got
+
+
+def test_fr_a_count_noun_counts_stations_only_when_its_de_brings_them():
+    # "le total des antennes … s'élève à 77" is a count of stations; "le nombre de personnes … atteint" is not
+    got = tallies(FR_LEAD + "D'après Safeguard Defenders, le total des antennes recensées s'élève à 77, dans 41 pays.", "fr")
+    assert (77, 41, None, False) in got
+    got = tallies(FR_LEAD + "Selon l'ONG Safeguard Defenders, le nombre de personnes contraintes au retour atteint 8 000.",
+                  "fr")
+    assert not any(t[0] == 8000 for t in got)
+
+
+def test_es_stations_referred_back_to_without_their_noun():
+    text = ES_LEAD + ("El informe de la ONG sitúa comisarías chinas en varias ciudades españolas. Dos de ellas "
+                      "funcionan en Zaragoza. Las restantes se reparten entre Bilbao y Málaga.")
+    got = stations(text, "es")
+    assert {("ES", "Zaragoza"), ("ES", "Bilbao"), ("ES", "Malaga")} <= got
+
+
+def test_es_nobody_documenting_one_denies_it():
+    text = ES_LEAD + ("La ONG describe comisarías chinas en Europa. Nadie documentó todavía una en Lima, "
+                      "aunque la comunidad china allí es grande.")
+    assert ("PE", "Lima") not in stations(text, "es")
