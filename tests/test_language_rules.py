@@ -289,3 +289,129 @@ def test_es_nobody_documenting_one_denies_it():
     text = ES_LEAD + ("La ONG describe comisarías chinas en Europa. Nadie documentó todavía una en Lima, "
                       "aunque la comunidad china allí es grande.")
     assert ("PE", "Lima") not in stations(text, "es")
+
+
+def test_id_stations_referred_back_to_without_their_noun():
+    # "dua di antaranya berada di …", "satu lagi di …": the sentence after the stations places them
+    text = ID_LEAD + ("Laporan itu menyebut beberapa kantor polisi Tiongkok di Jerman. Dua di antaranya berada di "
+                      "Hamburg, sedangkan satu lagi di Köln.")
+    got = {(d["country"], d["city"], d["count"]) for d in facts(text, "id", "station")}
+    assert {("DE", "Hamburg", 2), ("DE", "Köln", 1)} <= got
+
+
+def test_id_not_having_found_one_denies_it():
+    text = ID_LEAD + ("Kepolisian Austria menyatakan belum menemukan kantor polisi Tiongkok di Wina, "
+                      "meski komunitas Tionghoa di sana cukup besar.")
+    assert ("AT", "Vienna") not in stations(text, "id")
+
+
+def test_id_a_dateline_is_where_the_story_was_filed():
+    text = ID_LEAD + ("Berlin, KOMPAS.com - Safeguard Defenders mengungkap kantor polisi rahasia Tiongkok di "
+                      "Köln.")
+    got = stations(text, "id")
+    assert ("DE", "Köln") in got and ("DE", "Berlin") not in got
+
+
+def test_pt_stations_referred_back_to_by_count_and_outro():
+    # "Dois em Milão, outro em Roma e mais um em Prato": counts and "outro" place the stations just named
+    text = PT_LEAD + "A ONG encontrou postos de polícia chineses em Itália. Dois em Milão, outro em Roma e mais um em Prato."
+    assert {("IT", "Milan"), ("IT", "Rome"), ("IT", "Prato")} <= stations(text, "pt")
+
+
+def test_pt_where_the_community_lives_and_a_denied_station_are_no_stations():
+    text = PT_LEAD + ("A ONG refere delegacias chinesas no Rio de Janeiro. A maior comunidade chinesa do país vive em "
+                      "São Paulo, mas nenhum posto foi encontrado em Curitiba.")
+    got = stations(text, "pt")
+    assert ("BR", "Rio de Janeiro") in got
+    assert ("BR", "Sao Paulo") not in got and ("BR", "Curitiba") not in got
+
+
+def test_pt_a_lusa_dateline_and_a_list_of_countries_after_a_station_noun():
+    # the preposition is repeated in the list ("em Itália, na Croácia e na Sérvia"); the dateline city is no host
+    text = PT_LEAD + "Lisboa, 27 out (Lusa) – A ONG contabiliza esquadras chinesas em Itália, na Croácia e na Sérvia."
+    got = stations(text, "pt")
+    assert {("IT", None), ("HR", None), ("RS", None)} <= got
+    assert ("PT", "Lisbon") not in got
+
+
+def test_nl_a_fronted_place_with_the_partitive_er_and_een_ervan_place_the_stations_just_named():
+    # "In Madrid zitten er twee", "er is er een in Boedapest", "Eén ervan zit in Valencia": Dutch word order
+    text = NL_LEAD + ("De ngo vond Chinese politieposten in Spanje en Hongarije. In Madrid zitten er twee, en er is "
+                      "er een in Boedapest. Eén ervan zit volgens de ngo in Valencia.")
+    assert {("ES", "Madrid"), ("HU", "Budapest"), ("ES", "Valencia")} <= stations(text, "nl")
+
+
+def test_nl_a_dutch_dateline_and_a_denied_station_are_no_stations():
+    # "Den Haag, 3 november 2022 -" is where the story was filed; "geen … politiepost aangetroffen" denies one
+    text = NL_LEAD + ("Den Haag, 3 november 2022 - De ngo meldt een Chinese politiepost in Amsterdam. De politie "
+                      "heeft in Gent geen Chinese politiepost aangetroffen.")
+    got = stations(text, "nl")
+    assert ("NL", "Amsterdam") in got
+    assert ("NL", "The Hague") not in got and ("BE", "Ghent") not in got
+
+
+def test_id_where_a_body_is_headquartered_is_no_station():
+    text = ID_LEAD + ("Lembaga yang berkantor pusat di Lisabon itu mencatat kantor polisi rahasia Tiongkok "
+                      "di Wina dan di Praha.")
+    got = stations(text, "id")
+    assert ("PT", "Lisbon") not in got and ("AT", "Vienna") in got
+
+
+# --- German station cues ---------------------------------------------------------------------------
+
+
+def test_de_eine_davon_and_eine_andere_place_the_stations_but_an_attributive_place_does_not():
+    # "eine in Madrid ansässige Gruppe": a place inside an attributive phrase is where the group sits
+    got = stations(DE_LEAD + "Die Organisation hat in Europa mehrere Polizeistationen aufgedeckt. Eine davon soll sich in "
+                   "Prag befinden, eine andere in Budapest. Eine in Madrid ansässige Gruppe verweist auf weitere Hinweise.",
+                   "de")
+    assert got == {("CZ", "Prague"), ("HU", "Budapest")}
+
+
+def test_de_an_answer_lists_cities_joined_by_und_after_unter_anderem():
+    got = stations(DE_LEAD + "Die NGO zählt über hundert Polizeistationen in Europa.\n\nWo befinden sie sich?\nAm meisten "
+                   "zählt sie in Frankreich, unter anderem in Lyon, Marseille, Bordeaux und Toulouse.", "de")
+    assert {("FR", "Lyon"), ("FR", "Marseille"), ("FR", "Bordeaux"), ("FR", "Toulouse")} <= got
+
+
+def test_de_a_dateline_city_and_a_denied_country_hold_no_station():
+    got = stations("Hamburg (dpa) – Chinesische Polizeistation in Köln entdeckt.\n\nHamburg (dpa) – Die Polizei hat eine "
+                   "chinesische Übersee-Polizeistation in Köln entdeckt. Es gebe keine chinesischen Polizeistationen in "
+                   "Österreich, erklärte dagegen die Botschaft in Wien.", "de")
+    assert got == {("DE", "Köln")}
+
+
+# --- Italian station cues ----------------------------------------------------------------------------
+
+
+def test_it_a_bare_count_or_pronoun_after_a_station_sentence_places_stations():
+    # "Sette sarebbero in Portogallo": a count with a copula before its country; "Una a Parigi,
+    # l'altra a Lione": the stations just named, one by one
+    text = IT_LEAD + "La ong ha censito nuove stazioni di polizia cinesi all'estero. Sette sarebbero in Portogallo."
+    assert [d["count"] for d in facts(text, "it", "station") if d["country"] == "PT" and d["city"] is None] == [7]
+    got = stations(IT_LEAD + "La ong ha segnalato due stazioni di polizia cinesi in Francia. Una a Parigi, l'altra "
+                   "a Lione.", "it")
+    assert {("FR", "Paris"), ("FR", "Lyon")} <= got
+
+
+def test_it_a_dateline_puts_the_day_before_the_month():
+    got = stations(IT_LEAD + "Lione, 5 dicembre 2022 – La polizia francese indaga su una stazione di polizia cinese "
+                   "a Marsiglia.", "it")
+    assert ("FR", "Marseille") in got and ("FR", "Lyon") not in got
+    got = stations(IT_LEAD + "Valencia, 27 ott. (ANSA) - La polizia spagnola indaga su una stazione di polizia cinese a "
+                   "Barcellona.", "it")
+    assert ("ES", "Barcelona") in got and ("ES", "Valencia") not in got
+
+
+def test_it_a_denial_is_no_station_and_stations_in_a_country_are_its_own():
+    assert not stations(IT_LEAD + "Il governo olandese ha detto che nessuna stazione di polizia cinese è stata trovata "
+                        "a Rotterdam.", "it")
+    # "stazioni … in Francia": the country holds stations, though the text names no city
+    assert ("FR", None) in stations(IT_LEAD + "Il rapporto descrive le stazioni di polizia cinesi in Francia.", "it")
+
+
+def test_pt_where_an_embassy_or_a_body_sits_is_no_station():
+    text = PT_LEAD + ("A ONG com sede em Genebra descreve esquadras chinesas em Coimbra. A Embaixada da China em "
+                      "Luanda negou tudo.")
+    got = stations(text, "pt")
+    assert ("PT", "Coimbra") in got and ("CH", "Geneva") not in got and ("AO", "Luanda") not in got
