@@ -19,6 +19,11 @@ class Settings:
     # word 3-shingle Jaccard: re-posted, lightly edited copies measure 0.4-1.0; different stories
     # on the same subject stay under 0.15 (benchmarks/corpus, heldout, seeds and samples, 1,081 pairs)
     near_duplicate_threshold: float = 0.3
+    # the web app: the token write endpoints ask for (none: writes are off), the largest upload, the
+    # networks URL ingest may reach despite its guard (none by default: only public addresses)
+    api_token: str | None = None
+    max_upload_bytes: int = 5 * 1024 * 1024
+    url_allow: str = ""
 
     @property
     def db_url(self) -> str:
@@ -49,4 +54,19 @@ def from_env(environ: dict[str, str] | None = None) -> Settings:
             values["max_bytes"] = int(env["STATIONWATCH_MAX_BYTES"])
         except ValueError as exc:
             raise ConfigError("STATIONWATCH_MAX_BYTES must be a whole number of bytes") from exc
+    if env.get("STATIONWATCH_API_TOKEN"):
+        values["api_token"] = env["STATIONWATCH_API_TOKEN"]
+    if env.get("STATIONWATCH_MAX_UPLOAD_BYTES"):
+        try:
+            values["max_upload_bytes"] = int(env["STATIONWATCH_MAX_UPLOAD_BYTES"])
+        except ValueError as exc:
+            raise ConfigError("STATIONWATCH_MAX_UPLOAD_BYTES must be a whole number of bytes") from exc
+    if env.get("STATIONWATCH_URL_ALLOW"):
+        from .ingest.url import networks
+
+        try:
+            networks(env["STATIONWATCH_URL_ALLOW"])
+        except ValueError as exc:
+            raise ConfigError(f"STATIONWATCH_URL_ALLOW: {exc}") from exc
+        values["url_allow"] = env["STATIONWATCH_URL_ALLOW"]
     return Settings().override(**values)

@@ -45,13 +45,15 @@ def _place_unplaced(stations: list[dict]) -> list[dict]:
                 # clusters are not visible here: the larger count is a safe lower bound
                 target["independent_sources"] = max(target["independent_sources"], row["independent_sources"])
                 target["placed_later"] = True
+                target["keys"] = target.get("keys", []) + row.get("keys", [])
                 continue
         out.append(row)
     return out
 
 
-def build_registry(store) -> dict:
-    """Assemble the REGISTRY.md structure from the stored registry rows."""
+def build_registry(store, keys: bool = False) -> dict:
+    """Assemble the REGISTRY.md structure from the stored registry rows. Each row has an ``id`` (for the
+    web app's links; an extra field of the contract); ``keys``: also the registry keys it merges."""
     rows = store.registry_rows()
     stations, suspected = [], []
     for r in rows.get("station", []):
@@ -64,6 +66,9 @@ def build_registry(store) -> dict:
     suspected.sort(key=order)
     responses = sorted(rows.get("response", []), key=lambda r: (r["country"], r["action"]))
     tallies = order_tallies(rows.get("tally", []))
+    if not keys:
+        for row in [*stations, *suspected, *responses, *tallies]:
+            row.pop("keys", None)
     return {
         "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "documents": store.count_documents(),

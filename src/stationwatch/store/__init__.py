@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -18,7 +20,15 @@ from ..registry.merge import Support, fact_key, merge_row
 from ..settings import Settings
 from .models import documents, facts, registry_rows
 
-__all__ = ["Store", "open_store", "migrate"]
+__all__ = ["Store", "open_store", "migrate", "row_id"]
+
+
+def row_id(key: str) -> str:
+    """A registry row's short, stable id (for URLs): from its key, so it survives a rebuild."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
 _LOCK_KEY = 0x5354_4E57  # "STNW": the advisory lock that serialises registry writers on PostgreSQL
 
 
@@ -184,9 +194,80 @@ class Store:
             self._recompute(conn, keys, now)
 
     def registry_rows(self) -> dict[str, list[dict]]:
+        """kind -> rows; each row's data with its ``id`` (see :func:`row_id`) and ``keys`` (its key)."""
         out: dict[str, list[dict]] = {}
         with self.engine.connect() as conn:
-            for kind, data in conn.execute(select(registry_rows.c.kind, registry_rows.c.data)
-                                           .order_by(registry_rows.c.key)):
-                out.setdefault(kind, []).append(data)
+            for key, kind, data in conn.execute(select(registry_rows.c.key, registry_rows.c.kind, registry_rows.c.data)
+                                                .order_by(registry_rows.c.key)):
+                out.setdefault(kind, []).append({**data, "id": row_id(key), "keys": [key]})
         return out
+
+    def registry_rows_with_keys(self, kind: str | None = None) -> list[tuple[str, str, dict]]:
+        """(id, key, data) of every registry row (of one kind)."""
+        q = select(registry_rows.c.key, registry_rows.c.kind, registry_rows.c.data).order_by(registry_rows.c.key)
+        if kind:
+            q = q.where(registry_rows.c.kind == kind)
+        with self.engine.connect() as conn:
+            return [(row_id(k), k, d) for k, _kind, d in conn.execute(q)]
+
+    def support_of(self, keys: list[str]) -> list[dict]:
+        """The facts behind registry rows, each with its document's metadata and text."""
+        if not keys:
+            return []
+        q = (select(facts.c.id, facts.c.key, facts.c.type, facts.c.data, facts.c.evidence, facts.c.doc_id,
+                    documents.c.source, documents.c.url, documents.c.title, documents.c.published,
+                    documents.c.outlet, documents.c.language, documents.c.cluster, documents.c.text)
+             .join(documents, documents.c.id == facts.c.doc_id).where(facts.c.key.in_(keys))
+             .order_by(documents.c.published.is_(None), documents.c.published, documents.c.id))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def list_documents(self, limit: int = 50, offset: int = 0, language: str | None = None) -> tuple[int, list[dict]]:
+        cols = (documents.c.id, documents.c.source, documents.c.url, documents.c.title, documents.c.published,
+                documents.c.outlet, documents.c.language, documents.c.cluster, documents.c.ingested_at)
+        q = select(*cols)
+        n = select(func.count()).select_from(documents)
+        if language:
+            q, n = q.where(documents.c.language == language), n.where(documents.c.language == language)
+        q = q.order_by(documents.c.published.desc().nulls_last(), documents.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return conn.execute(n).scalar_one(), [dict(r._mapping) for r in conn.execute(q)]
+
+    def search(self, query: str, limit: int = 50) -> list[dict]:
+        """Full-text search over titles and texts (SQLite FTS5, PostgreSQL tsvector): every word must
+        occur; the words are taken as words, never as query syntax."""
+        words = _WORD.findall(query)[:20]
+        if not words:
+            return []
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "postgresql":
+                vector = "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text)"
+                tsq = " & ".join(w.lower() for w in words)
+                rows = conn.execute(text(
+                    f"SELECT d.id, d.source, d.title, d.published, d.language, "
+                    f"ts_headline('simple', d.text, to_tsquery('simple', :q), 'MaxFragments=2, StartSel=[[, StopSel=]]') AS snippet "
+                    f"FROM documents d WHERE {vector} @@ to_tsquery('simple', :q) "
+                    f"ORDER BY ts_rank({vector}, to_tsquery('simple', :q)) DESC, d.id LIMIT :n"), {"q": tsq, "n": limit})
+            else:
+                match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+                rows = conn.execute(text(
+                    "SELECT d.id, d.source, d.title, d.published, d.language, "
+                    "snippet(documents_fts, 1, '[[', ']]', ' … ', 24) AS snippet "
+                    "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                    "WHERE documents_fts MATCH :q ORDER BY rank, d.id LIMIT :n"), {"q": match, "n": limit})
+            return [dict(r._mapping) for r in rows]
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and its facts, and recompute the registry rows they supported."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            if self.engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+            keys = {k for (k,) in conn.execute(select(facts.c.key).where(facts.c.doc_id == doc_id))}
+            conn.execute(delete(facts).where(facts.c.doc_id == doc_id))
+            gone = conn.execute(delete(documents).where(documents.c.id == doc_id)).rowcount
+            if not gone:
+                return False
+            self._recompute(conn, keys, now)
+        self._near = None  # rebuilt from the table on the next add
+        return True
