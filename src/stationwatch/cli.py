@@ -250,5 +250,29 @@ def demo(
     tallies(db)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    tiles: Annotated[str | None, typer.Option(help="Online map tiles URL template ({z}/{x}/{y}); none by default.",
+                                              envvar="STATIONWATCH_TILES_URL")] = None,
+) -> None:
+    """Serve the web app and the HTTP API (/api/v1, docs at /api/docs) on the same database."""
+    import uvicorn
+
+    from .store import open_store
+    from .web import create_app, vendor_missing
+
+    settings = _settings(db)
+    _open(open_store, settings)  # (a clear one-line error before the server starts)
+    for name in vendor_missing():
+        err.print(f"[yellow]warning:[/yellow] front-end file missing: {name} (run: npm ci --prefix src/stationwatch/web)")
+    if not settings.api_token:
+        err.print("[dim]writes are off: set STATIONWATCH_API_TOKEN to enable ingest and delete[/dim]")
+    err.print(f"serving {settings.db} on http://{host}:{port}/ (API docs at /api/docs)")
+    uvicorn.run(create_app(settings, tiles_url=tiles), host=host, port=port, log_level="warning")
+
+
 def main() -> None:  # pragma: no cover
     app()

@@ -155,6 +155,16 @@ def read_file(path: Path, max_bytes: int, source: str | None = None) -> Iterator
     except OSError as exc:
         yield BadInput(source, f"cannot read file ({exc.strerror or exc})")
         return
+    yield from read_file_bytes(data, source)
+
+
+def read_file_bytes(data: bytes, source: str) -> Iterator[Item]:
+    """A file's bytes (read from disk, or uploaded) -> Documents and BadInputs; its name's extension says
+    how to read it."""
+    ext = Path(source).suffix.lower()
+    if ext not in SUPPORTED:
+        yield BadInput(source, f"unsupported file type '{ext or '(none)'}' (use .txt, .html, .htm or .jsonl)")
+        return
     try:
         text = decode(data, source)
         if ext in JSONL_EXT:

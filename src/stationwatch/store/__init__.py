@@ -98,8 +98,8 @@ class Store:
     def documents(self) -> list[dict]:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(
-                select(documents.c.id, documents.c.source, documents.c.title, documents.c.published,
-                       documents.c.language, documents.c.cluster).order_by(documents.c.id))]
+                select(documents.c.id, documents.c.source, documents.c.url, documents.c.title, documents.c.published,
+                       documents.c.outlet, documents.c.language, documents.c.cluster).order_by(documents.c.id))]
 
     def document(self, doc_id: str) -> dict | None:
         with self.engine.connect() as conn:
@@ -201,6 +201,13 @@ class Store:
                                                 .order_by(registry_rows.c.key)):
                 out.setdefault(kind, []).append({**data, "id": row_id(key), "keys": [key]})
         return out
+
+    def state(self) -> tuple:
+        """Changes whenever documents are added or removed (for caches of the built registry)."""
+        with self.engine.connect() as conn:
+            n, last = conn.execute(select(func.count(), func.max(documents.c.ingested_at)).select_from(documents)).one()
+            rows = conn.execute(select(func.count(), func.max(registry_rows.c.updated_at)).select_from(registry_rows)).one()
+        return (n, str(last), tuple(rows))
 
     def registry_rows_with_keys(self, kind: str | None = None) -> list[tuple[str, str, dict]]:
         """(id, key, data) of every registry row (of one kind)."""
