@@ -116,9 +116,12 @@ def row_detail(reg: Registry, row_id: str) -> dict | None:
     kind, row = found
     docs = reg.docs()
     support = reg.store.support_of(row.get("keys", []))
-    evidence = []
+    evidence, seen = [], set()
     for f in support:
         for start, end in f["evidence"]:
+            if (f["doc_id"], start, end) in seen:
+                continue  # (one sentence may support two facts of the row: "two in Markham and one in Scarborough")
+            seen.add((f["doc_id"], start, end))
             evidence.append({"doc_id": f["doc_id"], "source": f["source"], "title": f["title"],
                              "published": f["published"], "language": f["language"], "url": f["url"],
                              "fact": {k: v for k, v in f["data"].items() if not k.startswith("_")},

@@ -107,7 +107,25 @@
     })();
   });
 
+  // A ring that crosses the antimeridian (Russia, Fiji) jumps from +180 to -180; keep each point within
+  // 180 degrees of the one before, so the ring continues past the edge instead of striping the map.
+  function unwrap(coords) {
+    if (typeof coords[0] === "number") return coords;
+    if (typeof coords[0][0] === "number") {
+      var prev = null;
+      return coords.map(function (pt) {
+        var lon = pt[0];
+        if (prev !== null) { while (lon - prev > 180) lon -= 360; while (prev - lon > 180) lon += 360; }
+        prev = lon;
+        return [lon, pt[1]];
+      });
+    }
+    return coords.map(unwrap);
+  }
+
   fetch("/vendor/world-atlas/countries-110m.json").then(function (r) { return r.json(); }).then(function (topo) {
     world = topojson.feature(topo, topo.objects.countries);
+    world.features = world.features.filter(function (f) { return f.id !== "010"; });  // (Antarctica)
+    world.features.forEach(function (f) { if (f.geometry) f.geometry.coordinates = unwrap(f.geometry.coordinates); });
   }).catch(function () { world = null; }).then(function () { return load(null); });
 })();

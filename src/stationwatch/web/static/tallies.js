@@ -3,14 +3,21 @@
 (function () {
   "use strict";
   fetch("/api/v1/tallies").then(function (r) { return r.json(); }).then(function (data) {
-    var rows = data.tallies.filter(function (t) { return t.stations != null && (t.as_of || t.after); });
-    var labels = Array.from(new Set(rows.map(function (t) { return t.as_of || t.after; }))).sort();
+    // x: the month a count was made ("2022-09"), "after 2022-09" when only a lower bound is known (placed
+    // just after that month), "undated" last
+    function when(t) { return t.as_of || (t.after ? "after " + t.after : "undated"); }
+    function order(label) {
+      if (label === "undated") return "~";
+      return label.indexOf("after ") === 0 ? label.slice(6) + "~" : label;
+    }
+    var rows = data.tallies.filter(function (t) { return t.stations != null && !t.additional; });  // (totals only)
+    var labels = Array.from(new Set(rows.map(when))).sort(function (a, b) { return order(a) < order(b) ? -1 : 1; });
     function points(conflicting) {
       return rows.filter(function (t) { return (t.conflicts_with.length > 0) === conflicting; }).map(function (t) {
-        return { x: t.as_of || t.after, y: t.stations, index: t.index,
+        return { x: when(t), y: t.stations, index: t.index,
                  label: t.stations + (t.additional ? " more" : "") + (t.countries ? " in " + t.countries + " countries" : "") +
                         (t.attributed_to ? " (" + t.attributed_to + ")" : "") };
-      });
+      }).sort(function (a, b) { return order(a.x) < order(b.x) ? -1 : order(a.x) > order(b.x) ? 1 : 0; });
     }
     var canvas = document.getElementById("tally-chart");
     var chart = new Chart(canvas, {
