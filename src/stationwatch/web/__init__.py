@@ -36,7 +36,7 @@ def create_app(settings: Settings, tiles_url: str | None = None) -> FastAPI:
     app = FastAPI(title="stationwatch", version="1",
                   description="An evidence-backed registry of China's overseas police 'service stations' and of "
                               "what host governments do about them. Every row links to the sentences that "
-                              "support it.", docs_url="/api/docs", redoc_url=None, openapi_url="/api/v1/openapi.json")
+                              "support it.", docs_url=None, redoc_url=None, openapi_url="/api/v1/openapi.json")
     app.state.sw = AppState(open_store(settings), settings, tiles_url)
     app.add_middleware(SecurityHeaders, tiles_url=tiles_url)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
