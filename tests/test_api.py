@@ -45,7 +45,8 @@ def test_registry_endpoints(client):
     body = client.get("/api/v1/stations").json()
     assert body["count"] == len(body["stations"]) > 0
     row = body["stations"][0]
-    assert {"id", "country", "city", "count", "sources", "independent_sources", "languages"} <= set(row)
+    assert {"id", "country", "city", "count", "n_sources", "independent_sources", "languages"} <= set(row)
+    assert "sources" not in row  # (the list stays small; a station's page lists its sources)
     detail = client.get(f"/api/v1/stations/{row['id']}").json()
     assert detail["row"]["id"] == row["id"] and detail["evidence"] and detail["sources"]
     ev = detail["evidence"][0]
@@ -217,3 +218,12 @@ def _all_checks():
     from schemathesis.checks import CHECKS
 
     return CHECKS.get_all()
+
+
+def test_read_endpoints_revalidate_with_etags_and_see_writes_at_once(client):
+    r = client.get("/api/v1/stations")
+    etag = r.headers["etag"]
+    assert client.get("/api/v1/stations", headers={"If-None-Match": etag}).status_code == 304
+    client.post("/api/v1/ingest", json={"text": ARTICLE, "source": "leeds.txt"}, headers=auth())
+    after = client.get("/api/v1/stations", headers={"If-None-Match": etag})
+    assert after.status_code == 200 and any(s["city"] == "Leeds" for s in after.json()["stations"])

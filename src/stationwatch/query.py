@@ -7,6 +7,7 @@ Pure functions of a :class:`~stationwatch.store.Store`; the web app and the CLI 
 from __future__ import annotations
 
 import threading
+import time
 from collections import defaultdict
 
 from .registry import build_registry
@@ -17,17 +18,32 @@ STATION_SORTS = ("country", "city", "count", "operator", "status", "independent_
 
 
 class Registry:
-    """The registry built once per stored state (rebuilt when documents are added or removed)."""
+    """The registry built once per stored state (rebuilt when documents are added or removed).
 
-    def __init__(self, store):
+    The stored state is looked at no more than once every ``recheck`` seconds (writes by another process
+    show within that time); :meth:`changed` marks this process's own writes at once."""
+
+    def __init__(self, store, recheck: float = 1.0):
         self.store = store
+        self.recheck = recheck
         self._state = None
+        self._seen = 0.0
         self._reg: dict | None = None
         self._docs: dict[str, dict] = {}
         self._lock = threading.Lock()
 
+    def changed(self) -> None:
+        self._seen = 0.0
+
+    def version(self) -> tuple:
+        now = time.monotonic()
+        if now - self._seen > self.recheck or self._state is None:
+            self._current = self.store.state()
+            self._seen = now
+        return self._current
+
     def get(self) -> dict:
-        state = self.store.state()
+        state = self.version()
         with self._lock:
             if state != self._state or self._reg is None:
                 self._reg = build_registry(self.store, keys=True)
@@ -62,7 +78,8 @@ def station_rows(reg: Registry, country: str | None = None, operator: str | None
             continue
         if row["independent_sources"] < min_sources:
             continue
-        out.append({**{k: v for k, v in row.items() if k != "keys"}, "languages": langs})
+        out.append({**{k: v for k, v in row.items() if k not in ("keys", "sources")}, "languages": langs,
+                    "n_sources": len(row.get("sources", []))})
     key = sort if sort in STATION_SORTS else "country"
     present = [r for r in out if r.get(key) is not None]
     missing = [r for r in out if r.get(key) is None]

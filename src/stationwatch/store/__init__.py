@@ -29,6 +29,7 @@ def row_id(key: str) -> str:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+RANKED_UP_TO = 500  # search ranks by relevance up to this many matching documents, newest first beyond
 _LOCK_KEY = 0x5354_4E57  # "STNW": the advisory lock that serialises registry writers on PostgreSQL
 
 
@@ -257,11 +258,28 @@ class Store:
                     f"ORDER BY ts_rank({vector}, to_tsquery('simple', :q)) DESC, d.id LIMIT :n"), {"q": tsq, "n": limit})
             else:
                 match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-                rows = conn.execute(text(
-                    "SELECT d.id, d.source, d.title, d.published, d.language, "
-                    "snippet(documents_fts, 1, '[[', ']]', ' … ', 24) AS snippet "
-                    "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-                    "WHERE documents_fts MATCH :q ORDER BY rank, d.id LIMIT :n"), {"q": match, "n": limit})
+                # Relevance (bm25) when the words are in at most RANKED_UP_TO documents; beyond that the newest
+                # stored matches come first (FTS5 walks its index in rowid order and stops at the limit, while
+                # ranking every document that contains "police" would cost more than the search is worth).
+                # Snippets only for the rows returned.
+                n = conn.execute(text("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH :q"),
+                                 {"q": match}).scalar_one()
+                if n > RANKED_UP_TO:  # newest first: one pass, snippets for the rows returned only
+                    rows = conn.execute(text(
+                        "SELECT d.id, d.source, d.title, d.published, d.language, "
+                        "snippet(documents_fts, 1, '[[', ']]', ' … ', 24) AS snippet "
+                        "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                        "WHERE documents_fts MATCH :q ORDER BY documents_fts.rowid DESC LIMIT :n"),
+                        {"q": match, "n": limit})
+                else:  # by relevance: rank first, then snippets for the best rows only
+                    rows = conn.execute(text(
+                        "WITH best AS (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH :q "
+                        "ORDER BY rank LIMIT :n) "
+                        "SELECT d.id, d.source, d.title, d.published, d.language, "
+                        "snippet(documents_fts, 1, '[[', ']]', ' … ', 24) AS snippet "
+                        "FROM best JOIN documents_fts ON documents_fts.rowid = best.rowid "
+                        "JOIN documents d ON d.rowid = best.rowid "
+                        "WHERE documents_fts MATCH :q ORDER BY best.rank, d.id"), {"q": match, "n": limit})
             return [dict(r._mapping) for r in rows]
 
     def delete_document(self, doc_id: str) -> bool:

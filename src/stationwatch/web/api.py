@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections import OrderedDict
 from typing import Annotated, Literal
 
 import pycountry
@@ -27,30 +30,59 @@ def _state(request: Request):
     return request.app.state.sw
 
 
+_CACHE: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()
+_CACHE_SIZE = 2048
+
+
+def cached(request: Request, compute) -> Response:
+    """A read endpoint's JSON, serialised once per stored state and request (the registry changes only
+    when documents are added or removed), with an ETag so clients can revalidate. (The endpoints that use it
+    are ``async``: a cached answer needs no thread; a miss builds it on the event loop, once.)"""
+    sw = _state(request)
+    key = (id(sw), sw.registry.version(), request.url.path, str(request.query_params))
+    hit = _CACHE.get(key)
+    if hit is None:
+        body = json.dumps(compute(), ensure_ascii=False, default=str).encode()
+        hit = (body, '"' + hashlib.sha1(body).hexdigest()[:20] + '"')
+        _CACHE[key] = hit
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    else:
+        _CACHE.move_to_end(key)
+    body, etag = hit
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    return Response(body, media_type="application/json", headers={"ETag": etag})
+
+
 @router.get("/stations", summary="Station rows, filtered and sorted")
-def stations(request: Request, country: Country = None,
+async def stations(request: Request, country: Country = None,
              operator: Annotated[str | None, Query(max_length=60)] = None,
              status: Literal["reported", "closed"] | None = None,
              language: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None,
              min_sources: Annotated[int, Query(ge=0, le=1000)] = 0,
              sort: Literal[query.STATION_SORTS] = "country",  # type: ignore[valid-type]
-             order: Literal["asc", "desc"] = "asc") -> dict:
-    rows = query.station_rows(_state(request).registry, country, operator, status, language, min_sources, sort,
-                              order == "desc")
-    return {"count": len(rows), "stations": rows}
+             order: Literal["asc", "desc"] = "asc") -> Response:
+    def compute():
+        rows = query.station_rows(_state(request).registry, country, operator, status, language, min_sources, sort,
+                                  order == "desc")
+        return {"count": len(rows), "stations": rows}
+    return cached(request, compute)
 
 
 @router.get("/stations/{row_id}", summary="One station with its evidence and sources")
-def station(request: Request, row_id: str) -> dict:
-    detail = _detail(request, row_id)
-    if detail["kind"] not in ("stations", "suspected_stations"):
-        raise HTTPException(404, f"no station {row_id}")
-    return detail
+async def station(request: Request, row_id: str) -> Response:
+    def compute():
+        detail = _detail(request, row_id)
+        if detail["kind"] not in ("stations", "suspected_stations"):
+            raise HTTPException(404, f"no station {row_id}")
+        return detail
+    return cached(request, compute)
 
 
 @router.get("/rows/{row_id}", summary="Any registry row (station, response, tally) with its evidence")
-def row(request: Request, row_id: str) -> dict:
-    return _detail(request, row_id)
+async def row(request: Request, row_id: str) -> Response:
+    return cached(request, lambda: _detail(request, row_id))
 
 
 def _detail(request: Request, row_id: str) -> dict:
@@ -63,27 +95,31 @@ def _detail(request: Request, row_id: str) -> dict:
 
 
 @router.get("/responses", summary="Host-government responses, by country")
-def responses(request: Request, country: Country = None) -> dict:
-    rows = query.responses_by_country(_state(request).registry)
-    if country:
-        rows = [r for r in rows if r["country"] == country.upper()]
-    return {"countries": rows}
+async def responses(request: Request, country: Country = None) -> Response:
+    def compute():
+        rows = query.responses_by_country(_state(request).registry)
+        if country:
+            rows = [r for r in rows if r["country"] == country.upper()]
+        return {"countries": rows}
+    return cached(request, compute)
 
 
 @router.get("/tallies", summary="Headline counts over time, with conflicts")
-def tallies(request: Request) -> dict:
-    return {"tallies": query.tally_timeline(_state(request).registry)}
+async def tallies(request: Request) -> Response:
+    return cached(request, lambda: {"tallies": query.tally_timeline(_state(request).registry)})
 
 
 @router.get("/map", summary="Map data: placed stations (GeoJSON), unplaced ones, strongest response per country")
-def map_data(request: Request, until: Until = None) -> dict:
-    data = query.map_data(_state(request).registry, until)
-    numeric = {}
-    for code in data["responses"]:
-        c = pycountry.countries.get(alpha_2=code)
-        if c is not None:
-            numeric[c.numeric] = code
-    return {**data, "numeric": numeric, "tiles": _state(request).tiles_url}
+async def map_data(request: Request, until: Until = None) -> Response:
+    def compute():
+        data = query.map_data(_state(request).registry, until)
+        numeric = {}
+        for code in data["responses"]:
+            c = pycountry.countries.get(alpha_2=code)
+            if c is not None:
+                numeric[c.numeric] = code
+        return {**data, "numeric": numeric, "tiles": _state(request).tiles_url}
+    return cached(request, compute)
 
 
 @router.get("/documents", summary="Stored documents, newest first")
@@ -103,10 +139,13 @@ def document(request: Request, doc_id: str) -> dict:
 
 
 @router.get("/search", summary="Full-text search over stored documents")
-def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
-           limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict:
+async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+           limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Response:
+    # (on the event loop: one indexed query of about a millisecond costs less there than the hand-off to a
+    # worker thread, and many threads would only contend for the interpreter)
     hits = _state(request).store.search(q, limit)
-    return {"query": q, "count": len(hits), "results": [{**h, "snippet": snippet_pieces(h["snippet"])} for h in hits]}
+    body = {"query": q, "count": len(hits), "results": [{**h, "snippet": snippet_pieces(h["snippet"])} for h in hits]}
+    return Response(json.dumps(body, ensure_ascii=False).encode(), media_type="application/json")
 
 
 def snippet_pieces(snippet: str | None) -> list[dict]:
@@ -143,6 +182,7 @@ def _report(request: Request, items) -> dict:
     with sw.write_lock:
         before = intake.snapshot(sw.registry.get())
         outcomes = intake.add_items(sw.store, items)
+        sw.registry.changed()
         after = intake.snapshot(sw.registry.get())
     return {"outcomes": [o.__dict__ for o in outcomes], "changes": intake.changes(before, after)}
 
@@ -188,6 +228,7 @@ def delete_document(request: Request, doc_id: str) -> dict:
         before = intake.snapshot(sw.registry.get())
         if not sw.store.delete_document(doc_id[:100]):
             raise HTTPException(404, f"no document {doc_id[:100]}")
+        sw.registry.changed()
         after = intake.snapshot(sw.registry.get())
     return {"deleted": doc_id, "changes": intake.changes(before, after)}
 

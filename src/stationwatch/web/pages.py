@@ -137,6 +137,7 @@ async def add_submit(request: Request, token: Annotated[str, Form(max_length=200
     with sw.write_lock:
         before = intake.snapshot(sw.registry.get())
         outcomes = intake.add_items(sw.store, items)
+        sw.registry.changed()
         after = intake.snapshot(sw.registry.get())
     return _page(request, "add.html", supported=sorted(SUPPORTED),
                  result={"outcomes": outcomes, "changes": intake.changes(before, after)})

@@ -6,7 +6,6 @@ import hmac
 from urllib.parse import urlsplit
 
 from fastapi import Header, HTTPException, Request
-from starlette.middleware.base import BaseHTTPMiddleware
 
 
 def csp(tiles_url: str | None = None) -> str:
@@ -19,20 +18,25 @@ def csp(tiles_url: str | None = None) -> str:
             "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'")
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    def __init__(self, app, tiles_url: str | None = None):
-        super().__init__(app)
-        self.policy = csp(tiles_url)
+class SecurityHeaders:
+    """Pure ASGI middleware (cheaper than Starlette's BaseHTTPMiddleware): the headers on every response."""
 
-    async def dispatch(self, request: Request, call_next):
-        response = await call_next(request)
-        if request.url.path.startswith("/api/docs"):
-            return response  # (the OpenAPI page loads its own script and style; it shows no stored content)
-        response.headers["Content-Security-Policy"] = self.policy
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    def __init__(self, app, tiles_url: str | None = None):
+        self.app = app
+        self.headers = [(b"content-security-policy", csp(tiles_url).encode()), (b"x-content-type-options", b"nosniff"),
+                        (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["path"].startswith("/api/docs"):
+            # (the OpenAPI page runs Swagger UI's own inline start-up script; it shows no stored content)
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *self.headers]}
+            await send(message)
+
+        return await self.app(scope, receive, send_with_headers)
 
 
 def check_token(request: Request, given: str | None) -> None:
