@@ -74,3 +74,27 @@ def test_concurrent_writers_keep_the_registry_consistent(pg_url, seeds):
     rows = a.registry_rows()
     a.rebuild_registry()
     assert a.registry_rows() == rows
+
+
+@pytest.mark.postgres
+def test_search_and_delete_on_postgres_match_sqlite(pg_url, seeds, tmp_path):
+    from stationwatch import intake
+    from stationwatch.ingest import read
+    from stationwatch.settings import Settings
+    from stationwatch.store import open_store
+
+    stores = [open_store(Settings(db=pg_url)), open_store(Settings(db=str(tmp_path / "s.db")))]
+    for store in stores:
+        intake.add_items(store, read([seeds], 20_000_000))
+    for q in ["Toronto police", "Safeguard Defenders", '"unbalanced', "NEAR(x", "nothing-like-this-word"]:
+        ids = [{h["id"] for h in store.search(q)} for store in stores]
+        assert ids[0] == ids[1], q
+        for store in stores:
+            for hit in store.search(q):
+                assert "[[" in hit["snippet"] and "]]" in hit["snippet"]
+    victim = stores[1].search("Toronto")[0]["id"]
+    for store in stores:
+        assert store.delete_document(victim) and not store.delete_document(victim)
+        assert victim not in {h["id"] for h in store.search("Toronto")}
+    rows = [json.dumps(store.registry_rows(), sort_keys=True) for store in stores]
+    assert rows[0] == rows[1]

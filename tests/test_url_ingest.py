@@ -172,3 +172,19 @@ def test_networks_setting_names_a_bad_entry():
     assert networks(" 127.0.0.0/8 , ::1 ") == (ipaddress.ip_network("127.0.0.0/8"), ipaddress.ip_network("::1"))
     with pytest.raises(ValueError, match="'nonsense'"):
         networks("10.0.0.0/8,nonsense")
+
+
+def test_the_api_ingests_an_allowed_url_and_refuses_the_rest(server, tmp_path, no_network):
+    from fastapi.testclient import TestClient
+
+    from stationwatch.settings import Settings
+    from stationwatch.web import create_app
+
+    app = create_app(Settings(db=str(tmp_path / "u.db"), api_token="t", url_allow="127.0.0.0/8"))
+    with TestClient(app) as client:
+        ok = client.post("/api/v1/ingest", json={"url": server + "/to-article"}, headers={"X-API-Token": "t"}).json()
+        assert ok["outcomes"][0]["status"] == "added"
+        assert any(r.get("city") == "Rotterdam" for r in ok["changes"]["new"])
+        bad = client.post("/api/v1/ingest", json={"url": server + "/to-metadata"}, headers={"X-API-Token": "t"}).json()
+        assert bad["outcomes"][0]["status"] == "failed" and "link-local" in bad["outcomes"][0]["message"]
+    assert all(ipaddress.ip_address(a).is_loopback for a in no_network)
