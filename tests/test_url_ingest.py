@@ -188,3 +188,14 @@ def test_the_api_ingests_an_allowed_url_and_refuses_the_rest(server, tmp_path, n
         bad = client.post("/api/v1/ingest", json={"url": server + "/to-metadata"}, headers={"X-API-Token": "t"}).json()
         assert bad["outcomes"][0]["status"] == "failed" and "link-local" in bad["outcomes"][0]["message"]
     assert all(ipaddress.ip_address(a).is_loopback for a in no_network)
+
+
+def test_settings_from_the_environment_name_a_bad_value():
+    from stationwatch.errors import ConfigError
+    from stationwatch.settings import from_env
+
+    s = from_env({"STATIONWATCH_API_TOKEN": "t", "STATIONWATCH_MAX_UPLOAD_BYTES": "1000", "STATIONWATCH_URL_ALLOW": "10.1.0.0/16"})
+    assert (s.api_token, s.max_upload_bytes, s.url_allow) == ("t", 1000, "10.1.0.0/16")
+    for key, value in [("STATIONWATCH_MAX_UPLOAD_BYTES", "5MB"), ("STATIONWATCH_URL_ALLOW", "intranet")]:
+        with pytest.raises(ConfigError, match=key):
+            from_env({key: value})

@@ -44,23 +44,24 @@ def database_url(value: str) -> str:
     return "sqlite:///" + str(Path(value).expanduser().resolve())
 
 
+def _bytes(env: dict[str, str], key: str) -> int:
+    try:
+        return int(env[key])
+    except ValueError as exc:
+        raise ConfigError(f"{key} must be a whole number of bytes") from exc
+
+
 def from_env(environ: dict[str, str] | None = None) -> Settings:
     env = os.environ if environ is None else environ
     values: dict[str, object] = {}
     if env.get("STATIONWATCH_DB"):
         values["db"] = env["STATIONWATCH_DB"]
     if env.get("STATIONWATCH_MAX_BYTES"):
-        try:
-            values["max_bytes"] = int(env["STATIONWATCH_MAX_BYTES"])
-        except ValueError as exc:
-            raise ConfigError("STATIONWATCH_MAX_BYTES must be a whole number of bytes") from exc
+        values["max_bytes"] = _bytes(env, "STATIONWATCH_MAX_BYTES")
     if env.get("STATIONWATCH_API_TOKEN"):
         values["api_token"] = env["STATIONWATCH_API_TOKEN"]
     if env.get("STATIONWATCH_MAX_UPLOAD_BYTES"):
-        try:
-            values["max_upload_bytes"] = int(env["STATIONWATCH_MAX_UPLOAD_BYTES"])
-        except ValueError as exc:
-            raise ConfigError("STATIONWATCH_MAX_UPLOAD_BYTES must be a whole number of bytes") from exc
+        values["max_upload_bytes"] = _bytes(env, "STATIONWATCH_MAX_UPLOAD_BYTES")
     if env.get("STATIONWATCH_URL_ALLOW"):
         from .ingest.url import networks
 
