@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ConfigError
@@ -21,7 +21,7 @@ class Settings:
     near_duplicate_threshold: float = 0.3
     # the web app: the token write endpoints ask for (none: writes are off), the largest upload, the
     # networks URL ingest may reach despite its guard (none by default: only public addresses)
-    api_token: str | None = None
+    api_token: str | None = field(default=None, repr=False)  # (never in a log or a traceback)
     max_upload_bytes: int = 5 * 1024 * 1024
     url_allow: str = ""
 
