@@ -227,3 +227,17 @@ def test_read_endpoints_revalidate_with_etags_and_see_writes_at_once(client):
     client.post("/api/v1/ingest", json={"text": ARTICLE, "source": "leeds.txt"}, headers=auth())
     after = client.get("/api/v1/stations", headers={"If-None-Match": etag})
     assert after.status_code == 200 and any(s["city"] == "Leeds" for s in after.json()["stations"])
+
+
+def test_a_duplicate_copy_is_folded_under_its_original(client):
+    copy = ARTICLE.replace("on Tuesday", "on Tuesday afternoon") + " (Reposted.)"
+    client.post("/api/v1/ingest", json={"text": ARTICLE, "source": "leeds.txt", "published": "2023-01-10"}, headers=auth())
+    client.post("/api/v1/ingest", json={"text": copy, "source": "leeds-copy.txt", "published": "2023-01-12"},
+                headers=auth())
+    leeds = next(s for s in client.get("/api/v1/stations").json()["stations"] if s["city"] == "Leeds")
+    assert leeds["n_sources"] == 2 and leeds["independent_sources"] == 1
+    sources = client.get(f"/api/v1/stations/{leeds['id']}").json()["sources"]
+    assert len(sources) == 1 and sources[0]["source"] == "leeds.txt"
+    assert [c["source"] for c in sources[0]["copies"]] == ["leeds-copy.txt"]
+    page = client.get(f"/stations/{leeds['id']}").text
+    assert "1 duplicate copy" in page
