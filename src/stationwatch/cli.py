@@ -100,15 +100,16 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read documents, extract facts and store both; updates the registry incrementally."""
-    from .extract import build_pipeline, run
+    from .extract import build_pipeline
     from .ingest import expand, read
+    from .intake import add_items
     from .store import open_store
 
     settings = _settings(db, max_bytes)
     store = _open(open_store, settings)
     pipeline = build_pipeline()
     files = list(expand(paths))
-    counts = {"added": 0, "unchanged": 0, "failed": 0}
+    counts = {"added": 0, "unchanged": 0, "failed": 0}  # (the outcomes of intake.add_items)
     with _progress(quiet or not err.is_terminal) as progress:
         task = progress.add_task("ingesting", total=len(files))
         for item in files:
@@ -117,25 +118,19 @@ def ingest(
                 _bad(item)
                 progress.advance(task)
                 continue
+            docs = []
             for doc in read([item], settings.max_bytes):
                 if isinstance(doc, BadInput):
                     counts["failed"] += 1
                     _bad(doc)
-                    continue
-                try:
-                    if store.has_document(doc.id):
-                        counts["unchanged"] += 1
-                        err.print(f"[dim]already stored[/dim] {doc.source}", highlight=False)
-                        continue
-                    store.add(run(doc, pipeline))
-                    counts["added"] += 1
-                except StationwatchError as exc:
-                    counts["failed"] += 1
-                    err.print(f"[red]failed[/red] {doc.source}: {exc}", highlight=False)
-                except Exception as exc:  # nothing was stored for it (one transaction per document)
-                    counts["failed"] += 1
-                    err.print(f"[red]failed[/red] {doc.source}: extraction error ({type(exc).__name__}: {exc})",
-                              highlight=False)
+                else:
+                    docs.append(doc)
+            for outcome in add_items(store, docs, pipeline):
+                counts[outcome.status] += 1
+                if outcome.status == "unchanged":
+                    err.print(f"[dim]already stored[/dim] {outcome.source}", highlight=False)
+                elif outcome.status == "failed":
+                    err.print(f"[red]failed[/red] {outcome.message}", highlight=False)
             progress.advance(task)
     err.print(f"{counts['added']} added, {counts['unchanged']} already stored, {counts['failed']} failed "
               f"({store.count_documents()} documents in {store.describe()})")
