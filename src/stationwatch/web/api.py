@@ -178,13 +178,8 @@ class IngestText(BaseModel):
 
 
 def _report(request: Request, items) -> dict:
-    sw = _state(request)
-    with sw.write_lock:
-        before = intake.snapshot(sw.registry.get())
-        outcomes = intake.add_items(sw.store, items)
-        sw.registry.changed()
-        after = intake.snapshot(sw.registry.get())
-    return {"outcomes": [o.__dict__ for o in outcomes], "changes": intake.changes(before, after)}
+    result = _state(request).add(items)
+    return {**result, "outcomes": [o.__dict__ for o in result["outcomes"]]}
 
 
 @router.post("/ingest", summary="Add pasted text or a URL (needs the API token)", dependencies=[Depends(require_token)])

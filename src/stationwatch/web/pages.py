@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from .. import intake, query
+from .. import query
 from ..errors import BadInput
 from ..ingest import from_text, read_url
 from ..ingest.readers import SUPPORTED, read_file_bytes
@@ -134,10 +134,4 @@ async def add_submit(request: Request, token: Annotated[str, Form(max_length=200
     if not items:
         return _page(request, "add.html", 422, supported=sorted(SUPPORTED), result=None,
                      error="Give a file, some text or a URL.")
-    with sw.write_lock:
-        before = intake.snapshot(sw.registry.get())
-        outcomes = intake.add_items(sw.store, items)
-        sw.registry.changed()
-        after = intake.snapshot(sw.registry.get())
-    return _page(request, "add.html", supported=sorted(SUPPORTED),
-                 result={"outcomes": outcomes, "changes": intake.changes(before, after)})
+    return _page(request, "add.html", supported=sorted(SUPPORTED), result=sw.add(items))

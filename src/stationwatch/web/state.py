@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from .. import intake
 from ..ingest.url import networks
 from ..query import Registry
 from ..settings import Settings
@@ -18,3 +19,12 @@ class AppState:
         self.url_allow = networks(settings.url_allow)
         # one writer at a time in this process (SQLite serialises writers anyway; PostgreSQL takes a lock)
         self.write_lock = threading.Lock()
+
+    def add(self, items) -> dict:
+        """Store documents (and report bad inputs): each one's outcome, and what changed in the registry."""
+        with self.write_lock:
+            before = intake.snapshot(self.registry.get())
+            outcomes = intake.add_items(self.store, items)
+            self.registry.changed()
+            after = intake.snapshot(self.registry.get())
+        return {"outcomes": outcomes, "changes": intake.changes(before, after)}
